@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Portals.Core.Content;
+using Portals.Core.Tenants;
+
+namespace Portals.Core.Data;
+
+/// <summary>The EF Core implementation of the content store; the provider (SQLite, PostgreSQL) comes from the tenant.</summary>
+public sealed class EfContentStore(TenantDatabase database, TimeProvider clock) : IContentStore
+{
+    public Task<IContentSession> OpenAsync(TenantContext tenant, CancellationToken cancellationToken) =>
+        Task.FromResult<IContentSession>(new EfContentSession(tenant, database.Open(tenant), clock));
+}
+
+internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbContext db, TimeProvider clock) : IContentSession
+{
+    private IDbContextTransaction? _transaction;
+
+    public TenantContext Tenant => tenant;
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken) =>
+        await GetJsonAsync(contentItemId, version, cancellationToken) is { } json ? ContentItem.Parse(json) : null;
+
+    public Task<string?> GetJsonAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken) =>
+        Versions(version).Where(r => r.ContentItemId == contentItemId).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
+
+    public Task<string?> GetPublishedJsonByPathAsync(string path, CancellationToken cancellationToken)
+    {
+        var normalized = path.Trim('/').ToLowerInvariant();
+        return db.ContentItems.Where(r => r.Published && r.Path == normalized).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken cancellationToken)
+    {
+        var records = Versions(query.Version);
+        if (query.ContentType is { } type)
+        {
+            records = records.Where(r => r.ContentType == type);
+        }
+        if (query.TermContentItemId is { } term)
+        {
+            records = records.Where(r => r.Terms.Any(t => t.TermContentItemId == term));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var folded = VietnameseText.Fold(query.Text).Trim();
+            records = records.Where(r => r.DisplayTextFolded!.Contains(folded));
+        }
+        if (query.PublishedAfter is { } after)
+        {
+            records = records.Where(r => r.PublishedUtc > after);
+        }
+        var total = await records.CountAsync(cancellationToken);
+        var items = await Sort(records, query.Sort)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(r => r.Json)
+            .ToListAsync(cancellationToken);
+        return new ContentPage(items, total);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> ListLatestAsync(CancellationToken cancellationToken)
+    {
+        var json = await db.ContentItems.Where(r => r.Latest).OrderBy(r => r.Id).Select(r => r.Json).ToListAsync(cancellationToken);
+        return json.Select(ContentItem.Parse).ToList();
+    }
+
+    public async Task<IReadOnlyList<ChangeLogEntry>> ReadChangesAsync(long afterId, int max, CancellationToken cancellationToken) =>
+        await db.ChangeLog.Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(max)
+            .Select(c => new ChangeLogEntry(c.Id, c.ContentItemId, c.ContentType, c.Kind, c.CreatedUtc))
+            .ToListAsync(cancellationToken);
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+        await db.DisposeAsync();
+    }
+
+    /// <summary>Writes start the transaction, so reads-only sessions never take SQLite's write lock.</summary>
+    private async Task BeginWriteAsync(CancellationToken cancellationToken) =>
+        _transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
+
+    private IQueryable<ContentItemRecord> Versions(VersionOptions version) => version == VersionOptions.Latest
+        ? db.ContentItems.Where(r => r.Latest)
+        : db.ContentItems.Where(r => r.Published);
+
+    private static IQueryable<ContentItemRecord> Sort(IQueryable<ContentItemRecord> records, ContentSort sort) => sort switch
+    {
+        ContentSort.PublishedAscending => records.OrderBy(r => r.PublishedUtc).ThenBy(r => r.Id),
+        ContentSort.ModifiedDescending => records.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id),
+        ContentSort.ModifiedAscending => records.OrderBy(r => r.ModifiedUtc).ThenBy(r => r.Id),
+        ContentSort.TitleAscending => records.OrderBy(r => r.DisplayTextFolded).ThenBy(r => r.Id),
+        ContentSort.TitleDescending => records.OrderByDescending(r => r.DisplayTextFolded).ThenByDescending(r => r.Id),
+        _ => records.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id),
+    };
+}

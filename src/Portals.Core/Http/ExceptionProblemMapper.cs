@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Portals.Core.Content;
+using Portals.Core.Recipes;
+
+namespace Portals.Core.Http;
+
+/// <summary>The one place where exceptions become RFC 7807 problems; anything unmapped is a real fault (500).</summary>
+public sealed class ExceptionProblemMapper(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem is null)
+        {
+            return false;
+        }
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails? Map(Exception exception) => exception switch
+    {
+        ContentValidationException validation => new HttpValidationProblemDetails(
+            validation.Errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = 400,
+            Title = "Nội dung không hợp lệ.",
+        },
+        RecipeException recipe => new ProblemDetails { Status = 400, Title = "Công thức (recipe) không hợp lệ.", Detail = recipe.Message },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = bad.StatusCode == 413 ? "Request body too large." : "Bad request.",
+            Detail = bad.InnerException is JsonException json ? $"Malformed JSON: {json.Message}" : bad.Message,
+        },
+        JsonException json => new ProblemDetails { Status = 400, Title = "Malformed JSON.", Detail = json.Message },
+        ArgumentOutOfRangeException range => new ProblemDetails { Status = 400, Title = "Invalid parameter.", Detail = range.Message },
+        OperationCanceledException => new ProblemDetails { Status = 499, Title = "Request cancelled." },
+        _ => null,
+    };
+}
+
+public static class ProblemDetailsSetup
+{
+    /// <summary>Adds the trace id and the tenant to every problem the app writes.</summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Portals.Core.Security;
+
+/// <summary>Permission names granted to roles by the <c>Roles</c> recipe step.</summary>
+public static class Permissions
+{
+    public const string ViewContent = nameof(ViewContent);
+    public const string PreviewContent = nameof(PreviewContent);
+    public const string EditContent = nameof(EditContent);
+    public const string PublishContent = nameof(PublishContent);
+    public const string DeleteContent = nameof(DeleteContent);
+    public const string ManageContentDefinitions = nameof(ManageContentDefinitions);
+    public const string ManageUsers = nameof(ManageUsers);
+    public const string ManageApiClients = nameof(ManageApiClients);
+    public const string ManageSearchIndex = nameof(ManageSearchIndex);
+    public const string ManageSettings = nameof(ManageSettings);
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ViewContent, PreviewContent, EditContent, PublishContent, DeleteContent,
+        ManageContentDefinitions, ManageUsers, ManageApiClients, ManageSearchIndex, ManageSettings,
+    ];
+
+    public const string AdministratorRole = "Administrator";
+}

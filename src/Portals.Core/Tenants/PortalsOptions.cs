@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Portals.Core.Tenants;
+
+/// <summary>The <c>Portals</c> configuration section.</summary>
+public sealed class PortalsOptions
+{
+    public const string Section = "Portals";
+
+    /// <summary>Folder for databases and indexes; relative paths are resolved against the content root.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    public Dictionary<string, TenantOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public SetupOptions Setup { get; set; } = new();
+}
+
+public sealed class SetupOptions
+{
+    /// <summary>Password of the first <c>admin</c> user in each tenant; a random one is printed once when unset.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Secret of the seeded <c>portals-cli</c> API client; a random one is printed once when unset.</summary>
+    public string? ApiClientSecret { get; set; }
+}
+
+public sealed class TenantOptions
+{
+    public string DisplayName { get; set; } = "";
+    public string? UrlPrefix { get; set; }
+    public List<string> Hosts { get; set; } = [];
+    public string DatabaseProvider { get; set; } = "Sqlite";
+    public string? ConnectionString { get; set; }
+    public string Theme { get; set; } = "";
+    public string? SetupRecipe { get; set; }
+
+    /// <summary>Cache lifetime for anonymous API reads.</summary>
+    public int CacheMaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>Origins allowed to call the API from a browser; <c>*</c> allows any origin for anonymous GET.</summary>
+    public List<string> CorsOrigins { get; set; } = ["*"];
+
+    /// <summary>Anonymous requests allowed per IP address per minute.</summary>
+    public int AnonymousRequestsPerMinute { get; set; } = 600;
+}
+
+/// <summary>Fails start-up on settings that would otherwise break at the first request.</summary>
+public sealed partial class PortalsOptionsValidator : IValidateOptions<PortalsOptions>
+{
+    public static readonly IReadOnlySet<string> Providers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Sqlite", "Postgres" };
+
+    public ValidateOptionsResult Validate(string? name, PortalsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Tenants.Count == 0)
+        {
+            errors.Add("Portals:Tenants must declare at least one tenant.");
+        }
+        var prefixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (tenantName, tenant) in options.Tenants)
+        {
+            if (!TenantName().IsMatch(tenantName))
+            {
+                errors.Add($"Tenant name '{tenantName}' must be lowercase letters and digits.");
+            }
+            if (!prefixes.Add(tenant.UrlPrefix ?? tenantName))
+            {
+                errors.Add($"Tenant '{tenantName}' reuses URL prefix '{tenant.UrlPrefix}'.");
+            }
+            errors.AddRange(tenant.Hosts.Where(h => !hosts.Add(h)).Select(h => $"Host '{h}' is claimed by two tenants."));
+            if (!Providers.Contains(tenant.DatabaseProvider))
+            {
+                errors.Add($"Tenant '{tenantName}' has unknown database provider '{tenant.DatabaseProvider}'.");
+            }
+            if (tenant.DatabaseProvider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(tenant.ConnectionString))
+            {
+                errors.Add($"Tenant '{tenantName}' uses Postgres but has no ConnectionString.");
+            }
+            if (tenant.CacheMaxAgeSeconds < 0 || tenant.AnonymousRequestsPerMinute <= 0)
+            {
+                errors.Add($"Tenant '{tenantName}' has a negative cache age or a non-positive rate limit.");
+            }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    [GeneratedRegex("^[a-z0-9]{1,32}$")]
+    private static partial Regex TenantName();
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Portals.Core.Tenants;
+
+/// <summary>
+/// Resolves the tenant once per request: by host first, then by the first path segment. A request matched
+/// by host gets the tenant prefix added to its path, so every tenant route is mapped once, as <c>/{tenant}/…</c>.
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry, TenantStates states)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var tenant = registry.FindByHost(context.Request.Host.Host);
+        var byHost = tenant is not null;
+        if (tenant is not null)
+        {
+            if (!StartsWithSegment(context.Request.Path, tenant.UrlPrefix))
+            {
+                context.Request.Path = new PathString("/" + tenant.UrlPrefix).Add(context.Request.Path);
+            }
+        }
+        else
+        {
+            tenant = registry.FindByPrefix(FirstSegment(context.Request.Path));
+        }
+
+        if (tenant is not null)
+        {
+            context.Features.Set(new TenantFeature(tenant, byHost));
+            if (states.Get(tenant.Name) != TenantState.Running)
+            {
+                await WriteUnavailableAsync(context, tenant, states.Get(tenant.Name));
+                return;
+            }
+        }
+        await next(context);
+    }
+
+    private static Task WriteUnavailableAsync(HttpContext context, TenantContext tenant, TenantState state)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "5";
+        var detail = state == TenantState.Failed
+            ? $"Cổng '{tenant.Name}' khởi tạo không thành công; quản trị viên cần xem nhật ký."
+            : $"Cổng '{tenant.Name}' đang được khởi tạo. Vui lòng thử lại sau ít giây.";
+        return Results.Problem(detail, statusCode: 503, title: "Tenant unavailable").ExecuteAsync(context);
+    }
+
+    private static string FirstSegment(PathString path)
+    {
+        var value = path.Value ?? "";
+        var start = value.StartsWith('/') ? 1 : 0;
+        var end = value.IndexOf('/', start);
+        return end < 0 ? value[start..] : value[start..end];
+    }
+
+    private static bool StartsWithSegment(PathString path, string segment) =>
+        path.StartsWithSegments("/" + segment, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Route constraint <c>{tenant:tenant}</c>: matches only configured tenants, so others fall through to 404.</summary>
+public sealed class TenantRouteConstraint(TenantRegistry registry) : IRouteConstraint
+{
+    public const string Name = "tenant";
+
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string prefix && registry.FindByPrefix(prefix) is not null;
+}
