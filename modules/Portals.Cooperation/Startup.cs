@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portals.Core.Modules;
+
+namespace Portals.Cooperation;
+
+public static class Startup
+{
+    /// <summary>Registers the module; its content types come from its feature recipe when a tenant enables it.</summary>
+    public static IServiceCollection AddCooperationModule(this IServiceCollection services) =>
+        services.AddModuleManifest(Manifest.Value);
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portals.Core.Modules;
+
+namespace Portals.News;
+
+public static class Startup
+{
+    /// <summary>Registers the module; its content types come from its feature recipe when a tenant enables it.</summary>
+    public static IServiceCollection AddNewsModule(this IServiceCollection services) =>
+        services.AddModuleManifest(Manifest.Value);
+}

@@ -1,0 +1,37 @@
+using Portals.Contents;
+using Portals.Cooperation;
+using Portals.Core;
+using Portals.Investment;
+using Portals.News;
+using Portals.Taxonomies;
+using Portals.Web.Cli;
+using Portals.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddPortalsCore(builder.Configuration)
+    .AddTaxonomiesModule()
+    .AddCooperationModule()
+    .AddInvestmentModule()
+    .AddNewsModule()
+    .AddContentsModule();
+
+if (PortalsCli.IsCommand(args))
+{
+    return await PortalsCli.RunAsync(builder, args);
+}
+
+builder.Services.AddPortalsBackgroundServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UsePortalsTenants();
+app.UseRouting();
+
+app.MapHealthEndpoints();
+
+await app.RunAsync();
+return 0;
