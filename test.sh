@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, runs every test project,
+# and ends with one line: "Tests: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log() { echo "[test.sh] $*" >&2; }
+
+need_apt=()
+command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK is required (dotnet on PATH)"; echo "Tests: 0 passed, 1 failed"; exit 1; }
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing: ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log "building"
+build_log=$(mktemp)
+if ! dotnet build Portals.sln -c Debug -nologo -v q >"$build_log" 2>&1; then
+  grep -E "error|rror\(s\)" "$build_log" | sort -u | head -n 40
+  echo "Tests: 0 passed, 1 failed"
+  exit 1
+fi
+rm -f "$build_log"
+
+log "testing"
+out=$(mktemp)
+dotnet test Portals.sln -c Debug --no-build -nologo 2>&1 | tee "$out"
+status=${PIPESTATUS[0]}
+
+# dotnet test prints one summary per test project: "Passed!  - Failed: 0, Passed: 35, Skipped: 0, ..."
+passed=$(grep -E '^(Passed|Failed)!' "$out" | sed -E 's/.*Passed: *([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
+failed=$(grep -E '^(Passed|Failed)!' "$out" | sed -E 's/.*Failed: *([0-9]+),.*/\1/' | awk '{s+=$1} END {print s+0}')
+projects=$(grep -cE '^(Passed|Failed)!' "$out")
+expected=$(grep -lE '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | wc -l)
+rm -f "$out"
+if [ "$projects" -lt "$expected" ] || { [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; }; then
+  # A test host that crashed or a project that reported nothing counts as a failure.
+  failed=$((failed + 1))
+fi
+echo "Tests: ${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
