@@ -22,6 +22,14 @@ internal static class TextQueryBuilder
     private const float BodyBoost = 1f;
     private const float TitleBigramBoost = 3f;
     private const float BodyBigramBoost = 1.5f;
+    private const float TitlePhraseBoost = 3f;
+    private const float BodyPhraseBoost = 1.5f;
+
+    /// <summary>The whole-query phrase uses at most this many syllables, so its cost stays bounded.</summary>
+    public const int MaxPhraseTokens = 8;
+
+    /// <summary>One inserted syllable still counts as the phrase ("công nghệ và thông tin").</summary>
+    private const int PhraseSlop = 1;
 
     /// <summary>Null when the text is blank (the caller lists newest first instead).</summary>
     public static TextMatch? Build(string? text)
@@ -58,6 +66,8 @@ internal static class TextQueryBuilder
         if (bigrams is not null)
         {
             query.Add(bigrams, Occur.SHOULD);
+            query.Add(Phrase(SearchFields.TitleFolded, folded, TitlePhraseBoost), Occur.SHOULD);
+            query.Add(Phrase(SearchFields.BodyFolded, folded, BodyPhraseBoost), Occur.SHOULD);
         }
 
         return new TextMatch(query, new HashSet<string>(folded, StringComparer.Ordinal));
@@ -105,6 +115,21 @@ internal static class TextQueryBuilder
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// The query's syllables in order: the strongest adjacency signal, beating a shorter text that has the same words
+    /// apart. Bigrams alone only reward each adjacent pair.
+    /// </summary>
+    private static PhraseQuery Phrase(string field, List<string> folded, float boost)
+    {
+        var phrase = new PhraseQuery { Slop = PhraseSlop, Boost = boost };
+        for (var i = 0; i < Math.Min(folded.Count, MaxPhraseTokens); i++)
+        {
+            phrase.Add(new Term(field, folded[i]), i);
+        }
+
+        return phrase;
     }
 
     private static TermQuery Term(string field, string text, float boost) =>
