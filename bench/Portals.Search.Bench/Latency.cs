@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace Portals.Search.Bench;
+
+/// <summary>Per-call latencies of one loop, and the figures the report prints.</summary>
+internal sealed record Latency(string Name, double[] SortedMs, double WallSeconds, int Threads)
+{
+    public int Count => SortedMs.Length;
+    public double P50 => Percentile(0.50);
+    public double P99 => Percentile(0.99);
+    public double Mean => SortedMs.Average();
+    public double PerSecond => Count / WallSeconds;
+
+    public static async Task<Latency> MeasureAsync(string name, int count, int threads, Func<int, Task> call)
+    {
+        var samples = new double[count];
+        var next = -1;
+        var wall = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                var start = Stopwatch.GetTimestamp();
+                await call(i);
+                samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+        }));
+        await Task.WhenAll(workers);
+        wall.Stop();
+        Array.Sort(samples);
+        return new Latency(name, samples, wall.Elapsed.TotalSeconds, threads);
+    }
+
+    private double Percentile(double p) => SortedMs[Math.Min(Count - 1, (int)Math.Ceiling(p * Count) - 1)];
+}

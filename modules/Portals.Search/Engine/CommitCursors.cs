@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Portals.Search.Engine;
+
+/// <summary>Tenant cursors as Lucene commit user data ("cursor:{tenant}" → decimal), committed with the documents.</summary>
+internal static class CommitCursors
+{
+    public static Dictionary<string, long> Read(IDictionary<string, string>? userData)
+    {
+        var cursors = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, value) in userData ?? new Dictionary<string, string>())
+        {
+            if (key.StartsWith(SearchFields.CursorPrefix, StringComparison.Ordinal)
+                && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
+            {
+                cursors[key[SearchFields.CursorPrefix.Length..]] = cursor;
+            }
+        }
+
+        return cursors;
+    }
+
+    public static Dictionary<string, string> Write(IReadOnlyDictionary<string, long> cursors) =>
+        cursors.ToDictionary(
+            kv => SearchFields.CursorPrefix + kv.Key,
+            kv => kv.Value.ToString(CultureInfo.InvariantCulture),
+            StringComparer.Ordinal);
+
+    public static string Describe(IReadOnlyDictionary<string, long> cursors) =>
+        cursors.Count == 0 ? "none" : string.Join(", ", cursors.Select(kv => $"{kv.Key}={kv.Value}"));
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Portals.Search.Engine;
+
+/// <summary>Maps a <see cref="SearchDocument"/> to the Lucene fields and back.</summary>
+internal static class DocumentMapper
+{
+    private const long NoDate = long.MinValue;
+
+    public static Document ToLucene(SearchDocument source)
+    {
+        var title = TextNormalizer.Normalize(source.Title);
+        var summary = TextNormalizer.Normalize(source.Summary);
+        var body = TextNormalizer.Normalize(source.Body);
+        // The summary is searchable body text too; the stored parts stay apart for snippets.
+        var searchableBody = summary.Length == 0 ? body : summary + "\n" + body;
+
+        var doc = new Document
+        {
+            new StringField(SearchFields.Key, SearchFields.KeyOf(source.Tenant, source.ContentItemId), Field.Store.NO),
+            new StringField(SearchFields.Tenant, source.Tenant, Field.Store.YES),
+            new SortedDocValuesField(SearchFields.Tenant, new BytesRef(source.Tenant)),
+            new StringField(SearchFields.ContentItemId, source.ContentItemId, Field.Store.YES),
+            new StringField(SearchFields.ContentType, source.ContentType, Field.Store.YES),
+            new SortedDocValuesField(SearchFields.ContentType, new BytesRef(source.ContentType)),
+            new StoredField(SearchFields.Url, source.Url),
+            new StoredField(SearchFields.Title, title),
+            new StoredField(SearchFields.Summary, summary),
+            new StoredField(SearchFields.Body, body),
+            new TextField(SearchFields.TitleExact, title, Field.Store.NO),
+            new TextField(SearchFields.TitleFolded, title, Field.Store.NO),
+            new TextField(SearchFields.TitleBigram, title, Field.Store.NO),
+            new TextField(SearchFields.BodyExact, searchableBody, Field.Store.NO),
+            new TextField(SearchFields.BodyFolded, searchableBody, Field.Store.NO),
+            new TextField(SearchFields.BodyBigram, searchableBody, Field.Store.NO),
+        };
+
+        // Undated items sort last in newest-first listings.
+        var published = source.PublishedUtc?.UtcTicks ?? NoDate;
+        doc.Add(new NumericDocValuesField(SearchFields.Published, published));
+        doc.Add(new StoredField(SearchFields.Published, published));
+
+        foreach (var sector in source.Sectors.Distinct(StringComparer.Ordinal))
+        {
+            doc.Add(new StringField(SearchFields.Sector, sector, Field.Store.YES));
+            doc.Add(new SortedSetDocValuesField(SearchFields.Sector, new BytesRef(sector)));
+        }
+
+        return doc;
+    }
+
+    public static SearchHit ToHit(Document doc, string snippet, float score)
+    {
+        var ticks = doc.GetField(SearchFields.Published)?.GetInt64Value() ?? NoDate;
+        return new SearchHit(
+            Get(doc, SearchFields.ContentItemId),
+            Get(doc, SearchFields.Tenant),
+            Get(doc, SearchFields.ContentType),
+            Get(doc, SearchFields.Title),
+            Get(doc, SearchFields.Url),
+            snippet,
+            ticks == NoDate ? null : new DateTimeOffset(ticks, TimeSpan.Zero),
+            doc.GetValues(SearchFields.Sector, CultureInfo.InvariantCulture),
+            float.IsNaN(score) ? 0f : score);
+    }
+
+    private static string Get(Document doc, string field) => doc.Get(field, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static void Validate(string tenant, SearchDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        if (!string.Equals(doc.Tenant, tenant, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Document '{doc.ContentItemId}' belongs to tenant '{doc.Tenant}', not '{tenant}'.", nameof(doc));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(doc.ContentItemId, nameof(doc));
+        ArgumentException.ThrowIfNullOrWhiteSpace(doc.ContentType, nameof(doc));
+        ArgumentNullException.ThrowIfNull(doc.Title, nameof(doc));
+        ArgumentNullException.ThrowIfNull(doc.Body, nameof(doc));
+        ArgumentNullException.ThrowIfNull(doc.Url, nameof(doc));
+        ArgumentNullException.ThrowIfNull(doc.Sectors, nameof(doc));
+    }
+}

@@ -1,0 +1,32 @@
+namespace Portals.Search.Engine;
+
+/// <summary>Field names of the Lucene index. Changing one means a full rebuild of every tenant.</summary>
+internal static class SearchFields
+{
+    /// <summary>Unique key "tenant\u001Fid": upserts replace by it.</summary>
+    public const string Key = "key";
+    public const string Tenant = "tenant";
+    public const string ContentItemId = "id";
+    public const string ContentType = "type";
+    public const string Sector = "sector";
+    public const string Url = "url";
+    public const string Published = "published";
+
+    // Stored originals (NFC): hits and snippets are rebuilt from them.
+    public const string Title = "title";
+    public const string Summary = "summary";
+    public const string Body = "body";
+
+    // Analysed views. "Exact" keeps diacritics (lower-cased), "Folded" drops them, "Bigram" is folded word pairs.
+    public const string TitleExact = "title_exact";
+    public const string TitleFolded = "title_folded";
+    public const string TitleBigram = "title_bigram";
+    public const string BodyExact = "body_exact";
+    public const string BodyFolded = "body_folded";
+    public const string BodyBigram = "body_bigram";
+
+    /// <summary>Commit user-data key prefix of a tenant's change-log cursor.</summary>
+    public const string CursorPrefix = "cursor:";
+
+    public static string KeyOf(string tenant, string contentItemId) => tenant + "\u001F" + contentItemId;
+}

@@ -1,0 +1,77 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace Portals.Search.Engine;
+
+/// <summary>
+/// Vietnamese is written syllable by syllable with spaces, so UAX#29 word breaking (StandardTokenizer) yields syllables.
+/// Three views of the same text: exact (lower-cased, keeps tones: "bão" ≠ "báo"), folded (no diacritics, đ→d:
+/// "can tho" finds "Cần Thơ") and folded bigrams (adjacent syllables: "công nghệ" as a unit). Input must be NFC.
+/// </summary>
+internal static class VietnameseAnalyzers
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public static Analyzer Exact { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        return new TokenStreamComponents(source, new LowerCaseFilter(Version, source));
+    });
+
+    public static Analyzer Folded { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)));
+    });
+
+    public static Analyzer Bigram { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        var shingles = new ShingleFilter(new ASCIIFoldingFilter(new LowerCaseFilter(Version, source)), 2, 2);
+        shingles.SetOutputUnigrams(false);
+        return new TokenStreamComponents(source, shingles);
+    });
+
+    /// <summary>Routes each analysed field to its view; every other field is indexed as a single keyword.</summary>
+    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
+        new Dictionary<string, Analyzer>
+        {
+            [SearchFields.TitleExact] = Exact,
+            [SearchFields.BodyExact] = Exact,
+            [SearchFields.TitleFolded] = Folded,
+            [SearchFields.BodyFolded] = Folded,
+            [SearchFields.TitleBigram] = Bigram,
+            [SearchFields.BodyBigram] = Bigram,
+        });
+
+    /// <summary>The folded form of one exact token, with the same rules as the Folded analyzer.</summary>
+    public static string Fold(string token)
+    {
+        var input = token.ToCharArray();
+        var output = new char[input.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
+        return new string(output, 0, length);
+    }
+
+    /// <summary>Runs <paramref name="analyzer"/> and returns (term, start, end) for each token, stopping after <paramref name="maxTokens"/>.</summary>
+    public static List<(string Term, int Start, int End)> Tokens(Analyzer analyzer, string text, int maxTokens)
+    {
+        var tokens = new List<(string, int, int)>();
+        using var stream = analyzer.GetTokenStream("f", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (tokens.Count < maxTokens && stream.IncrementToken())
+        {
+            tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        }
+
+        stream.End();
+        return tokens;
+    }
+}

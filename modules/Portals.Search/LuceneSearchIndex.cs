@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portals.Search.Engine;
+
+namespace Portals.Search;
+
+/// <summary>
+/// Embedded Lucene.Net index for every tenant. Writes are serialized and each batch is one commit that also carries
+/// the tenant's change-log cursor in the commit user data, so documents and cursor are durable together. Searches run
+/// concurrently on near-real-time searchers refreshed right after each commit.
+/// </summary>
+public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    public const int MaxPageSize = 50;
+
+    /// <summary>Deepest result reachable by paging (as Elasticsearch's max_result_window): bounds the top-hits queue.</summary>
+    public const int MaxResultWindow = 10_000;
+
+    private static readonly Sort NewestFirst = new(
+        new SortField(SearchFields.Published, SortFieldType.INT64, true), SortField.FIELD_DOC);
+
+    private readonly LuceneSearchIndexOptions _options;
+    private readonly ILogger _logger;
+    private readonly FSDirectory _directory;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private volatile IndexWriter _writer;
+    private volatile SearcherManager _searchers;
+    private volatile IReadOnlyDictionary<string, long> _cursors;
+    private bool _disposed;
+
+    public LuceneSearchIndex(LuceneSearchIndexOptions options, ILogger<LuceneSearchIndex>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.IndexPath);
+        _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        System.IO.Directory.CreateDirectory(options.IndexPath);
+        // FSDirectory.Open picks MMapDirectory on 64-bit platforms.
+        _directory = FSDirectory.Open(options.IndexPath);
+        (_writer, _searchers) = OpenWriter();
+        _cursors = CommitCursors.Read(_writer.CommitData);
+        SearchLog.Opened(_logger, options.IndexPath, _writer.NumDocs, CommitCursors.Describe(_cursors));
+    }
+
+    public async Task ApplyAsync(string tenant, IReadOnlyCollection<SearchDocument> upserts,
+        IReadOnlyCollection<string> deletedContentItemIds, long cursor, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletedContentItemIds);
+        ArgumentOutOfRangeException.ThrowIfNegative(cursor);
+
+        // Mapping is pure work: do it (and fail on bad input) before taking the write lock.
+        var documents = upserts.Select(d =>
+        {
+            DocumentMapper.Validate(tenant, d);
+            return (Key: SearchFields.KeyOf(tenant, d.ContentItemId), Doc: DocumentMapper.ToLucene(d));
+        }).ToList();
+        var deletedKeys = deletedContentItemIds.Select(id =>
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(id, nameof(deletedContentItemIds));
+            return SearchFields.KeyOf(tenant, id);
+        }).ToList();
+
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            Commit(tenant, cursor, writer =>
+            {
+                foreach (var (key, doc) in documents)
+                {
+                    writer.UpdateDocument(new Term(SearchFields.Key, key), doc);
+                }
+
+                // After the upserts, so an id both upserted and deleted in one batch ends up deleted.
+                foreach (var key in deletedKeys)
+                {
+                    writer.DeleteDocuments(new Term(SearchFields.Key, key));
+                }
+            });
+            SearchLog.BatchApplied(_logger, tenant, documents.Count, deletedKeys.Count, cursor, stopwatch.ElapsedMilliseconds);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<long> GetCursorAsync(string tenant, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Task.FromResult(_cursors.GetValueOrDefault(tenant));
+    }
+
+    public async Task ResetTenantAsync(string tenant, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            Commit(tenant, 0, writer => writer.DeleteDocuments(new Term(SearchFields.Tenant, tenant)));
+            SearchLog.TenantReset(_logger, tenant);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query.Page));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query.PageSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, MaxPageSize, nameof(query.PageSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)query.Page * query.PageSize, MaxResultWindow, nameof(query.Page));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ct.ThrowIfCancellationRequested();
+
+        var text = TextQueryBuilder.Build(query.Text);
+        var searchers = _searchers;
+        var searcher = searchers.Acquire();
+        try
+        {
+            return Task.FromResult(IndexSearch.Run(searcher, query, text, NewestFirst, ct));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        // Let a running batch finish its commit before closing.
+        _writeLock.Wait();
+        _disposed = true;
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _writeLock.Release();
+        _writeLock.Dispose();
+    }
+
+    private void Commit(string tenant, long cursor, Action<IndexWriter> changes)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var cursors = new Dictionary<string, long>(_cursors, StringComparer.Ordinal) { [tenant] = cursor };
+        try
+        {
+            changes(_writer);
+            _writer.SetCommitData(CommitCursors.Write(cursors));
+            _writer.Commit();
+        }
+        catch (Exception ex)
+        {
+            SearchLog.WriteFailed(_logger, ex, tenant);
+            Recover();
+            throw;
+        }
+
+        _cursors = cursors;
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Drops the half-applied batch: Rollback closes the writer, so a fresh writer and searchers replace it.</summary>
+    private void Recover()
+    {
+        _writer.Rollback();
+        var old = _searchers;
+        (_writer, _searchers) = OpenWriter();
+        old.Dispose();
+    }
+
+    private (IndexWriter, SearcherManager) OpenWriter()
+    {
+        var config = new IndexWriterConfig(VietnameseAnalyzers.Version, VietnameseAnalyzers.PerField)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = _options.RamBufferSizeMb,
+        };
+        var writer = new IndexWriter(_directory, config);
+        return (writer, new SearcherManager(writer, true, new Bm25SearcherFactory()));
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,8 @@
+namespace Portals.Search;
+
+/// <summary>Where the index lives. One folder holds every tenant; one process may open it at a time (Lucene write lock).</summary>
+public sealed record LuceneSearchIndexOptions(string IndexPath)
+{
+    /// <summary>Indexing buffer before Lucene flushes a segment; larger speeds up full rebuilds.</summary>
+    public double RamBufferSizeMb { get; init; } = 48;
+}

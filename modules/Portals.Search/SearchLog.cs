@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Portals.Search;
+
+internal static partial class SearchLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Search index opened at {Path}: {DocCount} documents, cursors {Cursors}")]
+    public static partial void Opened(ILogger logger, string path, int docCount, string cursors);
+
+    [LoggerMessage(2, LogLevel.Debug, "Search batch for {Tenant}: {Upserts} upserts, {Deletes} deletes, cursor {Cursor}, {ElapsedMs} ms")]
+    public static partial void BatchApplied(ILogger logger, string tenant, int upserts, int deletes, long cursor, long elapsedMs);
+
+    [LoggerMessage(3, LogLevel.Information, "Search index reset for tenant {Tenant}")]
+    public static partial void TenantReset(ILogger logger, string tenant);
+
+    [LoggerMessage(4, LogLevel.Error, "Search index write for {Tenant} failed; rolled back to the last commit")]
+    public static partial void WriteFailed(ILogger logger, Exception exception, string tenant);
+}
