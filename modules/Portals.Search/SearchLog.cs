@@ -15,4 +15,10 @@ internal static partial class SearchLog
 
     [LoggerMessage(4, LogLevel.Error, "Search index write for {Tenant} failed; rolled back to the last commit")]
     public static partial void WriteFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(101, LogLevel.Debug, "Search caught up with {Count} change(s) of tenant {Tenant}.")]
+    public static partial void CaughtUp(ILogger logger, string tenant, int count);
+
+    [LoggerMessage(102, LogLevel.Error, "Search catch-up failed for tenant {Tenant}; it will retry.")]
+    public static partial void CatchUpFailed(ILogger logger, Exception exception, string tenant);
 }

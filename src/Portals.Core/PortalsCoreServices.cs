@@ -45,6 +45,9 @@ public static class PortalsCoreServices
         services.AddSingleton<ITenantSetupContributor, AdminUserSetup>();
         services.AddSingleton<TenantInitializer>();
 
+        // Vietnamese letters stay readable in JSON; HTML-sensitive characters are still escaped.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsSetup.Customize);
         services.AddExceptionHandler<ExceptionProblemMapper>();
         return services;

@@ -3,6 +3,8 @@ using Portals.Cooperation;
 using Portals.Core;
 using Portals.Investment;
 using Portals.News;
+using Portals.Search;
+using Portals.Search.Http;
 using Portals.Taxonomies;
 using Portals.Web.Cli;
 using Portals.Web.Hosting;
@@ -15,7 +17,8 @@ builder.Services
     .AddCooperationModule()
     .AddInvestmentModule()
     .AddNewsModule()
-    .AddContentsModule();
+    .AddContentsModule()
+    .AddSearchModule(builder.Configuration);
 
 if (PortalsCli.IsCommand(args))
 {
@@ -32,6 +35,7 @@ app.UsePortalsTenants();
 app.UseRouting();
 
 app.MapHealthEndpoints();
+app.MapSearchEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -15,7 +15,18 @@ public class PortalsFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminPassword = "Quan-tri-2025!";
     public const string ApiClientSecret = "portals-cli-test-secret";
 
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "portals-tests", Guid.NewGuid().ToString("n"));
+    public PortalsFactory()
+        : this(Path.Combine(Path.GetTempPath(), "portals-tests", Guid.NewGuid().ToString("n")))
+    {
+    }
+
+    /// <summary>A node over an existing data folder, e.g. the second web node of a multi-node test.</summary>
+    protected PortalsFactory(string dataPath) => DataPath = dataPath;
+
+    public string DataPath { get; }
+
+    /// <summary>Deletes the data folder on dispose; a second node over a shared folder leaves it to the first.</summary>
+    protected virtual bool OwnsDataPath => true;
 
     /// <summary>Extra configuration for a test class, e.g. a tighter rate limit.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -52,6 +63,10 @@ public class PortalsFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!OwnsDataPath)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(DataPath, recursive: true);

@@ -84,6 +84,12 @@ public interface IContentSession : IAsyncDisposable
 
     Task<IReadOnlyList<ChangeLogEntry>> ReadChangesAsync(long afterId, int max, CancellationToken cancellationToken);
 
+    /// <summary>The newest change-log id, 0 when the log is empty.</summary>
+    Task<long> GetLastChangeIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ids of every item that has a published version, oldest first.</summary>
+    Task<IReadOnlyList<string>> ListPublishedIdsAsync(CancellationToken cancellationToken);
+
     Task<ContentDefinitionSet> GetDefinitionsAsync(CancellationToken cancellationToken);
 
     Task SaveDefinitionsAsync(ContentDefinitionSet definitions, CancellationToken cancellationToken);

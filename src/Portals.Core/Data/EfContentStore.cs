@@ -70,6 +70,12 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
             .Select(c => new ChangeLogEntry(c.Id, c.ContentItemId, c.ContentType, c.Kind, c.CreatedUtc))
             .ToListAsync(cancellationToken);
 
+    public async Task<long> GetLastChangeIdAsync(CancellationToken cancellationToken) =>
+        await db.ChangeLog.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+
+    public async Task<IReadOnlyList<string>> ListPublishedIdsAsync(CancellationToken cancellationToken) =>
+        await db.ContentItems.Where(r => r.Published).OrderBy(r => r.Id).Select(r => r.ContentItemId).ToListAsync(cancellationToken);
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);

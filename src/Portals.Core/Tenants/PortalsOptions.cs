@@ -35,6 +35,9 @@ public sealed class TenantOptions
     public string Theme { get; set; } = "";
     public string? SetupRecipe { get; set; }
 
+    /// <summary>Base of the portal's public URLs (e.g. https://haugiang.gov.vn); when unset, URLs are /{prefix}/{path}.</summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Cache lifetime for anonymous API reads.</summary>
     public int CacheMaxAgeSeconds { get; set; } = 60;
 

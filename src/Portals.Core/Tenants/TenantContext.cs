@@ -25,7 +25,7 @@ public sealed record TenantContext(
     public string PublicUrl(string? path)
     {
         var tail = string.IsNullOrEmpty(path) ? "" : path.TrimStart('/');
-        return Hosts.Count > 0 ? $"https://{Hosts[0]}/{tail}" : $"/{UrlPrefix}/{tail}";
+        return string.IsNullOrEmpty(Options.PublicBaseUrl) ? $"/{UrlPrefix}/{tail}" : $"{Options.PublicBaseUrl.TrimEnd('/')}/{tail}";
     }
 }
 

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Portals.Core.Tenants;
+
+namespace Portals.Search.Indexing;
+
+/// <summary>
+/// Keeps the index in step with every running tenant's change log. It polls, because the log is the only channel
+/// that also carries writes made by other nodes and by CLI commands; a poll is one indexed query per tenant.
+/// </summary>
+public sealed class SearchIndexingService(
+    TenantRegistry registry, TenantStates states, SearchIndexer indexer, ILogger<SearchIndexingService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var tenant in registry.All.Where(t => states.Get(t.Name) == TenantState.Running))
+            {
+                try
+                {
+                    var count = await indexer.CatchUpAsync(tenant, stoppingToken);
+                    if (count > 0)
+                    {
+                        SearchLog.CaughtUp(logger, tenant.Name, count);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    SearchLog.CatchUpFailed(logger, ex, tenant.Name);
+                }
+            }
+            try
+            {
+                await Task.Delay(Interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
