@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Portals.Search.Http;
+using Portals.Testing;
+
+namespace Portals.Search.Tests.Integration;
+
+/// <summary>A server killed while it indexes a bulk publish recovers, after restart, to exactly the published set.</summary>
+public sealed class SearchCrashTests : IDisposable
+{
+    private const int BulkCount = 1500;
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "portals-search-crash", Guid.NewGuid().ToString("n"));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_AfterKillDuringBulkIndexing_IndexEqualsPublishedSet()
+    {
+        Directory.CreateDirectory(_data);
+        var recipe = Path.Combine(_data, "bulk.recipe.json");
+        await File.WriteAllTextAsync(recipe, BulkRecipe());
+
+        var port = PortalsProcess.FreePort();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using (var server = PortalsProcess.Start(_data, "--urls", $"http://127.0.0.1:{port}"))
+        {
+            Assert.True(await HealthyAsync(http), server.Output);
+            using (var import = PortalsProcess.Start(_data, "recipe", "apply", recipe, "--tenant", "haugiang"))
+            {
+                Assert.True(await import.WaitForExitAsync(TimeSpan.FromMinutes(3)) == 0, import.Output);
+            }
+            // Kill as soon as part of the batch is indexed, so the crash lands mid-way through catching up.
+            for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20))
+            {
+                var total = await TotalAsync(http);
+                if (total > 4)
+                {
+                    break;
+                }
+            }
+            server.Kill();
+        }
+
+        using var restarted = PortalsProcess.Start(_data, "--urls", $"http://127.0.0.1:{port}");
+        Assert.True(await HealthyAsync(http), restarted.Output);
+        var expected = PublishedSearchableIds();
+        Assert.Equal(BulkCount + 4, expected.Count);
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && await TotalAsync(http) != expected.Count; await Task.Delay(100))
+        {
+        }
+        Assert.Equal(expected, await IndexedIdsAsync(http));
+    }
+
+    private static async Task<bool> HealthyAsync(HttpClient http)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            try
+            {
+                using var a = await http.GetAsync("/haugiang/health");
+                using var b = await http.GetAsync("/cantho/health");
+                if (a.IsSuccessStatusCode && b.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+        }
+        return false;
+    }
+
+    private static async Task<long> TotalAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<SearchResponse>("/api/search?tenant=haugiang&pageSize=1"))!.Total;
+
+    private static async Task<SortedSet<string>> IndexedIdsAsync(HttpClient http)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        for (var page = 1; ; page++)
+        {
+            var response = (await http.GetFromJsonAsync<SearchResponse>($"/api/search?tenant=haugiang&pageSize=50&page={page}"))!;
+            ids.UnionWith(response.Items.Select(i => i.ContentItemId));
+            if (response.Items.Count < 50)
+            {
+                return ids;
+            }
+        }
+    }
+
+    private SortedSet<string> PublishedSearchableIds()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "Sites", "haugiang", "portals.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ContentItemId FROM ContentItems WHERE Published AND ContentType <> 'Taxonomy'";
+        using var reader = command.ExecuteReader();
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    private static string BulkRecipe()
+    {
+        var items = new JsonArray();
+        for (var i = 0; i < BulkCount; i++)
+        {
+            items.Add(new JsonObject
+            {
+                ["ContentItemId"] = $"bulk-{i:D5}",
+                ["ContentType"] = "NewsArticle",
+                ["Published"] = true,
+                ["TitlePart"] = new JsonObject { ["Title"] = $"Tin xúc tiến đầu tư số {i}" },
+                ["HtmlBodyPart"] = new JsonObject { ["Html"] = "<p>" + string.Concat(Enumerable.Repeat("Hợp tác phát triển vùng đồng bằng sông Cửu Long. ", 30)) + "</p>" },
+                ["NewsArticle"] = new JsonObject { ["Summary"] = new JsonObject { ["Text"] = "Tóm tắt" } },
+            });
+        }
+        return new JsonObject { ["name"] = "bulk", ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = items }) }.ToJsonString();
+    }
+}
