@@ -71,12 +71,13 @@ public sealed class SearchIndexer(IContentStore store, ISearchIndex index)
         IContentSession session, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var definitions = await session.GetDefinitionsAsync(cancellationToken);
+        var published = (await session.GetManyAsync(ids, VersionOptions.Published, cancellationToken))
+            .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
         var upserts = new List<SearchDocument>();
         var deletes = new List<string>();
         foreach (var id in ids)
         {
-            var item = await session.GetAsync(id, VersionOptions.Published, cancellationToken);
-            if (item is not null && SearchDocumentBuilder.IsSearchable(definitions.FindType(item.ContentType)))
+            if (published.TryGetValue(id, out var item) && SearchDocumentBuilder.IsSearchable(definitions.FindType(item.ContentType)))
             {
                 upserts.Add(SearchDocumentBuilder.Build(session.Tenant, item, definitions));
             }

@@ -61,6 +61,9 @@ public interface IContentSession : IAsyncDisposable
 
     Task<ContentItem?> GetAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken);
 
+    /// <summary>The given items' versions in one query; ids without such a version are absent from the result.</summary>
+    Task<IReadOnlyList<ContentItem>> GetManyAsync(IReadOnlyCollection<string> contentItemIds, VersionOptions version, CancellationToken cancellationToken);
+
     /// <summary>The stored JSON without materializing it: the fast path for reads.</summary>
     Task<string?> GetJsonAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken);
 

@@ -21,6 +21,12 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken) =>
         await GetJsonAsync(contentItemId, version, cancellationToken) is { } json ? ContentItem.Parse(json) : null;
 
+    public async Task<IReadOnlyList<ContentItem>> GetManyAsync(IReadOnlyCollection<string> contentItemIds, VersionOptions version, CancellationToken cancellationToken)
+    {
+        var json = await Versions(version).Where(r => contentItemIds.Contains(r.ContentItemId)).Select(r => r.Json).ToListAsync(cancellationToken);
+        return json.Select(ContentItem.Parse).ToList();
+    }
+
     public Task<string?> GetJsonAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken) =>
         Versions(version).Where(r => r.ContentItemId == contentItemId).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
 
