@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Portals.Core.Content;
 using Portals.Core.Tenants;
 
@@ -14,8 +15,43 @@ public sealed class SearchIndexer(IContentStore store, ISearchIndex index)
 {
     public const int BatchSize = 500;
 
+    // One writer per tenant: a rebuild and the background catch-up must not interleave their cursors.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _tenantLocks = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Applies every change after the index's cursor; returns how many changes were read.</summary>
     public async Task<int> CatchUpAsync(TenantContext tenant, CancellationToken cancellationToken)
+    {
+        var gate = _tenantLocks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await CatchUpLockedAsync(tenant, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Empties the tenant's part of the index and indexes every published item, then resumes from the log position
+    /// read before the items, so changes made meanwhile are replayed rather than lost.
+    /// </summary>
+    public async Task RebuildAsync(TenantContext tenant, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var gate = _tenantLocks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RebuildLockedAsync(tenant, progress, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> CatchUpLockedAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
         var total = 0;
         var cursor = await index.GetCursorAsync(tenant.Name, cancellationToken);
@@ -35,11 +71,7 @@ public sealed class SearchIndexer(IContentStore store, ISearchIndex index)
         }
     }
 
-    /// <summary>
-    /// Empties the tenant's part of the index and indexes every published item, then resumes from the log position
-    /// read before the items, so changes made meanwhile are replayed rather than lost.
-    /// </summary>
-    public async Task RebuildAsync(TenantContext tenant, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
+    private async Task RebuildLockedAsync(TenantContext tenant, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
     {
         long logPosition;
         List<string> ids;
@@ -64,7 +96,7 @@ public sealed class SearchIndexer(IContentStore store, ISearchIndex index)
         {
             await index.ApplyAsync(tenant.Name, [], [], logPosition, cancellationToken);
         }
-        await CatchUpAsync(tenant, cancellationToken);
+        await CatchUpLockedAsync(tenant, cancellationToken);
     }
 
     private static async Task<(List<SearchDocument> Upserts, List<string> Deletes)> LoadAsync(
