@@ -65,13 +65,17 @@ internal sealed partial class EfContentSession
         {
             basePath = item.ContentItemId.ToLowerInvariant();
         }
-        var taken = await db.ContentItems
-            .Where(r => (r.Latest || r.Published) && r.ContentItemId != item.ContentItemId && r.Path != null && r.Path.StartsWith(basePath))
-            .Select(r => r.Path!)
-            .ToListAsync(cancellationToken);
+        // The common case, a free path, costs one indexed lookup; only a collision loads the numbered siblings.
+        var others = db.ContentItems.Where(r => (r.Latest || r.Published) && r.ContentItemId != item.ContentItemId);
+        if (!await others.AnyAsync(r => r.Path == basePath, cancellationToken))
+        {
+            return basePath;
+        }
+        var prefix = basePath + "-";
+        var taken = await others.Where(r => r.Path != null && r.Path.StartsWith(prefix)).Select(r => r.Path!).ToListAsync(cancellationToken);
         var set = new HashSet<string>(taken, StringComparer.OrdinalIgnoreCase);
         var candidate = basePath;
-        for (var suffix = 2; set.Contains(candidate); suffix++)
+        for (var suffix = 2; candidate == basePath || set.Contains(candidate); suffix++)
         {
             candidate = $"{basePath}-{suffix}";
         }

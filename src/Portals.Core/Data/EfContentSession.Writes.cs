@@ -71,8 +71,11 @@ internal sealed partial class EfContentSession
             }
             SyncJson(old);
         }
-        // The demoted rows must reach the database before the new row, or the unique filtered indexes reject it.
-        await db.SaveChangesAsync(cancellationToken);
+        if (versions.Count > 0)
+        {
+            // The demoted rows must reach the database before the new row, or the unique filtered indexes reject it.
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         item.Latest = true;
         item.Published = publish;
@@ -93,6 +96,8 @@ internal sealed partial class EfContentSession
             Log(item, ChangeKinds.Unpublished, now);
         }
         await db.SaveChangesAsync(cancellationToken);
+        // A long session (a recipe, a bulk publish) would otherwise re-scan every row it ever wrote on each save.
+        db.ChangeTracker.Clear();
         return item;
     }
 
