@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Search benchmark: publish N documents through the real pipeline, then search over HTTP with wrk
+# (8 connections) and compare with a raw Lucene.Net loop over the same index, measured in the same run.
+# Usage: bench/search/run.sh [docs=100000] [seconds=20]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+docs=${1:-100000}
+seconds=${2:-20}
+port=5391
+data=$(mktemp -d /tmp/portals-search-bench.XXXXXX)
+trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+dotnet build -c Release -nologo -v q src/Portals.Web bench/Portals.Search.Pipeline >/dev/null
+pipeline=bench/Portals.Search.Pipeline/bin/Release/net10.0/Portals.Search.Pipeline.dll
+
+echo "## Publish and index $docs documents (fixed seed)"
+dotnet "$pipeline" publish --data "$data" --docs "$docs"
+
+echo "## HTTP search, wrk -t2 -c8 -d${seconds}s"
+dotnet src/Portals.Web/bin/Release/net10.0/Portals.Web.dll --urls "http://127.0.0.1:$port" \
+  --Portals:DataPath="$data" --Logging:LogLevel:Default=Warning >/dev/null 2>&1 &
+server=$!
+until curl -sf "http://127.0.0.1:$port/haugiang/health" >/dev/null; do sleep 0.5; done
+wrk -t2 -c8 -d5s -s bench/search/queries.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
+wrk -t2 -c8 -d"${seconds}s" --latency -s bench/search/queries.lua "http://127.0.0.1:$port" | tee "$data/wrk.txt"
+echo "server RSS: $(( $(ps -o rss= -p $server) / 1024 )) MiB"
+kill $server; wait $server 2>/dev/null || true
+
+echo "## Raw Lucene.Net loop over the same index, 8 threads"
+dotnet "$pipeline" raw --index "$data/Search" --threads 8 --queries 40000 --words bench/search/queries.txt | tee "$data/raw.txt"
+http=$(awk '/Requests\/sec/ {print $2}' "$data/wrk.txt")
+raw=$(sed -n 's/^RAW_QPS=//p' "$data/raw.txt")
+echo "HTTP / raw throughput: $(awk -v h="$http" -v r="$raw" 'BEGIN { printf "%.0f%%", 100*h/r }')"
