@@ -22,14 +22,6 @@ internal static class TextQueryBuilder
     private const float BodyBoost = 1f;
     private const float TitleBigramBoost = 3f;
     private const float BodyBigramBoost = 1.5f;
-    private const float TitlePhraseBoost = 3f;
-    private const float BodyPhraseBoost = 1.5f;
-
-    /// <summary>The whole-query phrase uses at most this many syllables, so its cost stays bounded.</summary>
-    public const int MaxPhraseTokens = 8;
-
-    /// <summary>One inserted syllable still counts as the phrase ("công nghệ và thông tin").</summary>
-    private const int PhraseSlop = 1;
 
     /// <summary>Null when the text is blank (the caller lists newest first instead).</summary>
     public static TextMatch? Build(string? text)
@@ -48,60 +40,65 @@ internal static class TextQueryBuilder
         }
 
         var folded = exact.ConvertAll(VietnameseAnalyzers.Fold);
+        var foldedWords = folded.Distinct(StringComparer.Ordinal).ToList();
+
+        // Long questions rarely contain every word of the answer; short ones must. When every word is required they
+        // are MUST clauses: a conjunction skips through postings, a minimum-should-match scorer visits them all.
+        var required = foldedWords.Count <= 3 ? foldedWords.Count : foldedWords.Count - (foldedWords.Count / 4);
+        var occur = required == foldedWords.Count ? Occur.MUST : Occur.SHOULD;
         var words = new BooleanQuery();
+        foldedWords.ForEach(word => words.Add(WordQuery(word), occur));
+        if (occur == Occur.SHOULD)
+        {
+            words.MinimumNumberShouldMatch = required;
+        }
+
+        // Optional clauses only score documents the required words already found, so they cost little.
+        var query = new BooleanQuery { { words, Occur.MUST } };
+        AddIfAny(query, ExactQuery(exact, folded));
+        AddIfAny(query, BigramQuery(folded));
+        return new TextMatch(query, new HashSet<string>(foldedWords, StringComparer.Ordinal));
+    }
+
+    /// <summary>One syllable, diacritics ignored, in the title or the body.</summary>
+    private static BooleanQuery WordQuery(string folded) => new()
+    {
+        { Term(SearchFields.TitleFolded, folded, TitleBoost), Occur.SHOULD },
+        { Term(SearchFields.BodyFolded, folded, BodyBoost), Occur.SHOULD },
+    };
+
+    /// <summary>
+    /// The syllables the user typed with diacritics, as exact optional terms: a document with the same tones scores the
+    /// exact clause on top of the folded one, so "bão" (storm) outranks "báo" (newspaper). A syllable typed without
+    /// diacritics carries no tone, so no form of it is preferred.
+    /// </summary>
+    private static BooleanQuery ExactQuery(List<string> exact, List<string> folded)
+    {
+        var query = new BooleanQuery();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < exact.Count; i++)
         {
-            if (seen.Add(exact[i]))
+            if (!string.Equals(exact[i], folded[i], StringComparison.Ordinal) && seen.Add(exact[i]))
             {
-                words.Add(WordQuery(exact[i], folded[i]), Occur.SHOULD);
+                query.Add(Term(SearchFields.TitleExact, exact[i], TitleBoost), Occur.SHOULD);
+                query.Add(Term(SearchFields.BodyExact, exact[i], BodyBoost), Occur.SHOULD);
             }
-        }
-
-        // Long questions rarely contain every word of the answer; short ones must.
-        words.MinimumNumberShouldMatch = seen.Count <= 2 ? seen.Count : seen.Count - (seen.Count / 4);
-
-        var query = new BooleanQuery { { words, Occur.MUST } };
-        var bigrams = BigramQuery(folded);
-        if (bigrams is not null)
-        {
-            query.Add(bigrams, Occur.SHOULD);
-            query.Add(Phrase(SearchFields.TitleFolded, folded, TitlePhraseBoost), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.BodyFolded, folded, BodyPhraseBoost), Occur.SHOULD);
-        }
-
-        return new TextMatch(query, new HashSet<string>(folded, StringComparer.Ordinal));
-    }
-
-    /// <summary>
-    /// One syllable: folded title/body always; exact title/body too when the user typed diacritics, so "bão" (storm)
-    /// outranks "báo" (newspaper). Without diacritics the user gave no tone, so no exact form is preferred.
-    /// Scores add up: a document matching exactly scores both the exact and the folded clause.
-    /// </summary>
-    private static BooleanQuery WordQuery(string exact, string folded)
-    {
-        var query = new BooleanQuery
-        {
-            { Term(SearchFields.TitleFolded, folded, TitleBoost), Occur.SHOULD },
-            { Term(SearchFields.BodyFolded, folded, BodyBoost), Occur.SHOULD },
-        };
-        if (!string.Equals(exact, folded, StringComparison.Ordinal))
-        {
-            query.Add(Term(SearchFields.TitleExact, exact, TitleBoost), Occur.SHOULD);
-            query.Add(Term(SearchFields.BodyExact, exact, BodyBoost), Occur.SHOULD);
         }
 
         return query;
     }
 
-    /// <summary>Adjacent folded syllables as optional bigram terms: "công nghệ thông tin" together beats the words apart.</summary>
-    private static BooleanQuery? BigramQuery(List<string> folded)
+    private static void AddIfAny(BooleanQuery query, BooleanQuery optional)
     {
-        if (folded.Count < 2)
+        if (optional.Clauses.Count > 0)
         {
-            return null;
+            query.Add(optional, Occur.SHOULD);
         }
+    }
 
+    /// <summary>Adjacent folded syllables as optional bigram terms: "công nghệ thông tin" together beats the words apart.</summary>
+    private static BooleanQuery BigramQuery(List<string> folded)
+    {
         var query = new BooleanQuery();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < folded.Count; i++)
@@ -115,21 +112,6 @@ internal static class TextQueryBuilder
         }
 
         return query;
-    }
-
-    /// <summary>
-    /// The query's syllables in order: the strongest adjacency signal, beating a shorter text that has the same words
-    /// apart. Bigrams alone only reward each adjacent pair.
-    /// </summary>
-    private static PhraseQuery Phrase(string field, List<string> folded, float boost)
-    {
-        var phrase = new PhraseQuery { Slop = PhraseSlop, Boost = boost };
-        for (var i = 0; i < Math.Min(folded.Count, MaxPhraseTokens); i++)
-        {
-            phrase.Add(new Term(field, folded[i]), i);
-        }
-
-        return phrase;
     }
 
     private static TermQuery Term(string field, string text, float boost) =>
