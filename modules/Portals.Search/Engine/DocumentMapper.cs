@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Portals.Search.Engine;
@@ -8,6 +9,9 @@ namespace Portals.Search.Engine;
 internal static class DocumentMapper
 {
     private const long NoDate = long.MinValue;
+
+    /// <summary>Bigrams are only ever term queries: positions would be dead weight.</summary>
+    private static readonly FieldType BigramType = Freeze(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
     public static Document ToLucene(SearchDocument source)
     {
@@ -29,12 +33,10 @@ internal static class DocumentMapper
             new StoredField(SearchFields.Title, title),
             new StoredField(SearchFields.Summary, summary),
             new StoredField(SearchFields.Body, body),
-            new TextField(SearchFields.TitleExact, title, Field.Store.NO),
-            new TextField(SearchFields.TitleFolded, title, Field.Store.NO),
-            new TextField(SearchFields.TitleBigram, title, Field.Store.NO),
-            new TextField(SearchFields.BodyExact, searchableBody, Field.Store.NO),
-            new TextField(SearchFields.BodyFolded, searchableBody, Field.Store.NO),
-            new TextField(SearchFields.BodyBigram, searchableBody, Field.Store.NO),
+            new TextField(SearchFields.TitleText, title, Field.Store.NO),
+            new Field(SearchFields.TitleBigram, title, BigramType),
+            new TextField(SearchFields.BodyText, searchableBody, Field.Store.NO),
+            new Field(SearchFields.BodyBigram, searchableBody, BigramType),
         };
 
         // Undated items sort last in newest-first listings.
@@ -64,6 +66,12 @@ internal static class DocumentMapper
             ticks == NoDate ? null : new DateTimeOffset(ticks, TimeSpan.Zero),
             doc.GetValues(SearchFields.Sector, CultureInfo.InvariantCulture),
             float.IsNaN(score) ? 0f : score);
+    }
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     private static string Get(Document doc, string field) => doc.Get(field, CultureInfo.InvariantCulture) ?? string.Empty;

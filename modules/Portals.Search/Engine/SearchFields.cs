@@ -17,12 +17,11 @@ internal static class SearchFields
     public const string Summary = "summary";
     public const string Body = "body";
 
-    // Analysed views. "Exact" keeps diacritics (lower-cased), "Folded" drops them, "Bigram" is folded word pairs.
-    public const string TitleExact = "title_exact";
-    public const string TitleFolded = "title_folded";
+    // Analysed views. "Text" holds every syllable folded (no diacritics, đ→d) plus, at the same position, its exact
+    // lower-cased form when that differs: "đường" → duong + đường. "Bigram" holds folded adjacent pairs.
+    public const string TitleText = "title_text";
     public const string TitleBigram = "title_bigram";
-    public const string BodyExact = "body_exact";
-    public const string BodyFolded = "body_folded";
+    public const string BodyText = "body_text";
     public const string BodyBigram = "body_bigram";
 
     /// <summary>Commit user-data key prefix of a tenant's change-log cursor.</summary>

@@ -63,8 +63,8 @@ internal static class TextQueryBuilder
     /// <summary>One syllable, diacritics ignored, in the title or the body.</summary>
     private static BooleanQuery WordQuery(string folded) => new()
     {
-        { Term(SearchFields.TitleFolded, folded, TitleBoost), Occur.SHOULD },
-        { Term(SearchFields.BodyFolded, folded, BodyBoost), Occur.SHOULD },
+        { Term(SearchFields.TitleText, folded, TitleBoost), Occur.SHOULD },
+        { Term(SearchFields.BodyText, folded, BodyBoost), Occur.SHOULD },
     };
 
     /// <summary>
@@ -80,8 +80,8 @@ internal static class TextQueryBuilder
         {
             if (!string.Equals(exact[i], folded[i], StringComparison.Ordinal) && seen.Add(exact[i]))
             {
-                query.Add(Term(SearchFields.TitleExact, exact[i], TitleBoost), Occur.SHOULD);
-                query.Add(Term(SearchFields.BodyExact, exact[i], BodyBoost), Occur.SHOULD);
+                query.Add(Term(SearchFields.TitleText, exact[i], TitleBoost), Occur.SHOULD);
+                query.Add(Term(SearchFields.BodyText, exact[i], BodyBoost), Occur.SHOULD);
             }
         }
 
