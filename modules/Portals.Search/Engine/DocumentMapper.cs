@@ -18,8 +18,9 @@ internal static class DocumentMapper
         var title = TextNormalizer.Normalize(source.Title);
         var summary = TextNormalizer.Normalize(source.Summary);
         var body = TextNormalizer.Normalize(source.Body);
-        // The summary is searchable body text too; the stored parts stay apart for snippets.
-        var searchableBody = summary.Length == 0 ? body : summary + "\n" + body;
+        // One field with every word lets the required part of a query be a single conjunction; the stored parts stay
+        // apart for hits and snippets. The blank line keeps bigrams from pairing the title's last word with the body.
+        var allText = string.Join("\n\n", new[] { title, summary, body }.Where(part => part.Length > 0));
 
         var doc = new Document
         {
@@ -35,8 +36,8 @@ internal static class DocumentMapper
             new StoredField(SearchFields.Body, body),
             new TextField(SearchFields.TitleText, title, Field.Store.NO),
             new Field(SearchFields.TitleBigram, title, BigramType),
-            new TextField(SearchFields.BodyText, searchableBody, Field.Store.NO),
-            new Field(SearchFields.BodyBigram, searchableBody, BigramType),
+            new TextField(SearchFields.AllText, allText, Field.Store.NO),
+            new Field(SearchFields.AllBigram, allText, BigramType),
         };
 
         // Undated items sort last in newest-first listings.

@@ -21,8 +21,9 @@ internal static class SearchFields
     // lower-cased form when that differs: "đường" → duong + đường. "Bigram" holds folded adjacent pairs.
     public const string TitleText = "title_text";
     public const string TitleBigram = "title_bigram";
-    public const string BodyText = "body_text";
-    public const string BodyBigram = "body_bigram";
+    /// <summary>Title, summary and body together: every word the required part of a query must find.</summary>
+    public const string AllText = "all_text";
+    public const string AllBigram = "all_bigram";
 
     /// <summary>Commit user-data key prefix of a tenant's change-log cursor.</summary>
     public const string CursorPrefix = "cursor:";

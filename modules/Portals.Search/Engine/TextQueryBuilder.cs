@@ -18,10 +18,10 @@ internal static class TextQueryBuilder
     /// <summary>At most this many syllables take part; later ones are ignored.</summary>
     public const int MaxTokens = 32;
 
-    private const float TitleBoost = 3f;
-    private const float BodyBoost = 1f;
-    private const float TitleBigramBoost = 3f;
-    private const float BodyBigramBoost = 1.5f;
+    private const float TitleBoost = 2f;
+    private const float AllTextBoost = 1f;
+    private const float TitleBigramBoost = 2f;
+    private const float AllBigramBoost = 1.5f;
 
     /// <summary>Null when the text is blank (the caller lists newest first instead).</summary>
     public static TextMatch? Build(string? text)
@@ -47,25 +47,23 @@ internal static class TextQueryBuilder
         var required = foldedWords.Count <= 3 ? foldedWords.Count : foldedWords.Count - (foldedWords.Count / 4);
         var occur = required == foldedWords.Count ? Occur.MUST : Occur.SHOULD;
         var words = new BooleanQuery();
-        foldedWords.ForEach(word => words.Add(WordQuery(word), occur));
+        foldedWords.ForEach(word => words.Add(Term(SearchFields.AllText, word, AllTextBoost), occur));
         if (occur == Occur.SHOULD)
         {
             words.MinimumNumberShouldMatch = required;
         }
 
-        // Optional clauses only score documents the required words already found, so they cost little.
+        // The required part is a plain conjunction over one field, as cheap as Lucene gets. The optional clauses only
+        // score the documents it found: title words (the title is also in the all-text field, so a title match scores
+        // twice), exact tones and adjacent pairs.
         var query = new BooleanQuery { { words, Occur.MUST } };
+        var title = new BooleanQuery();
+        foldedWords.ForEach(word => title.Add(Term(SearchFields.TitleText, word, TitleBoost), Occur.SHOULD));
+        query.Add(title, Occur.SHOULD);
         AddIfAny(query, ExactQuery(exact, folded));
         AddIfAny(query, BigramQuery(folded));
         return new TextMatch(query, new HashSet<string>(foldedWords, StringComparer.Ordinal));
     }
-
-    /// <summary>One syllable, diacritics ignored, in the title or the body.</summary>
-    private static BooleanQuery WordQuery(string folded) => new()
-    {
-        { Term(SearchFields.TitleText, folded, TitleBoost), Occur.SHOULD },
-        { Term(SearchFields.BodyText, folded, BodyBoost), Occur.SHOULD },
-    };
 
     /// <summary>
     /// The syllables the user typed with diacritics, as exact optional terms: a document with the same tones scores the
@@ -81,7 +79,7 @@ internal static class TextQueryBuilder
             if (!string.Equals(exact[i], folded[i], StringComparison.Ordinal) && seen.Add(exact[i]))
             {
                 query.Add(Term(SearchFields.TitleText, exact[i], TitleBoost), Occur.SHOULD);
-                query.Add(Term(SearchFields.BodyText, exact[i], BodyBoost), Occur.SHOULD);
+                query.Add(Term(SearchFields.AllText, exact[i], AllTextBoost), Occur.SHOULD);
             }
         }
 
@@ -107,7 +105,7 @@ internal static class TextQueryBuilder
             if (seen.Add(bigram))
             {
                 query.Add(Term(SearchFields.TitleBigram, bigram, TitleBigramBoost), Occur.SHOULD);
-                query.Add(Term(SearchFields.BodyBigram, bigram, BodyBigramBoost), Occur.SHOULD);
+                query.Add(Term(SearchFields.AllBigram, bigram, AllBigramBoost), Occur.SHOULD);
             }
         }
 

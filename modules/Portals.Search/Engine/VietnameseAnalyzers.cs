@@ -53,9 +53,9 @@ internal static class VietnameseAnalyzers
         new Dictionary<string, Analyzer>
         {
             [SearchFields.TitleText] = FoldedAndExact,
-            [SearchFields.BodyText] = FoldedAndExact,
+            [SearchFields.AllText] = FoldedAndExact,
             [SearchFields.TitleBigram] = Bigram,
-            [SearchFields.BodyBigram] = Bigram,
+            [SearchFields.AllBigram] = Bigram,
         });
 
     /// <summary>The folded form of one exact token, with the same rules as the Folded analyzer.</summary>
