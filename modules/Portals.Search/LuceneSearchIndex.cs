@@ -116,11 +116,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query.Page));
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query.PageSize));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, MaxPageSize, nameof(query.PageSize));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)query.Page * query.PageSize, MaxResultWindow, nameof(query.Page));
+        IndexSearch.Validate(query, MaxPageSize, MaxResultWindow);
         ObjectDisposedException.ThrowIf(_disposed, this);
         ct.ThrowIfCancellationRequested();
 
@@ -178,7 +174,16 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <summary>Drops the half-applied batch: Rollback closes the writer, so a fresh writer and searchers replace it.</summary>
     private void Recover()
     {
-        _writer.Rollback();
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Rollback releases the write lock even when it fails to clean up; the reopen below is what matters.
+            SearchLog.RollbackFailed(_logger, ex);
+        }
+
         var old = _searchers;
         (_writer, _searchers) = OpenWriter();
         old.Dispose();

@@ -15,4 +15,7 @@ internal static partial class SearchLog
 
     [LoggerMessage(4, LogLevel.Error, "Search index write for {Tenant} failed; rolled back to the last commit")]
     public static partial void WriteFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(5, LogLevel.Warning, "Search index rollback failed; reopening the writer anyway")]
+    public static partial void RollbackFailed(ILogger logger, Exception exception);
 }

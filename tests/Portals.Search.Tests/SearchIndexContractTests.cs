@@ -114,6 +114,17 @@ public abstract partial class SearchIndexContractTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_SectorFilterInOtherUnicodeForm_StillMatches()
+    {
+        await Index.Put(CanTho, 1, Doc(CanTho, "a", "Giá lúa", sectors: ["Nông nghiệp".Normalize(System.Text.NormalizationForm.FormD)]));
+
+        var results = await Index.Find(null, sector: "Nông nghiệp");
+
+        Assert.Equal(["Nông nghiệp"], Assert.Single(results.Items).Sectors);
+        Assert.Equal(1, results.Facets[FacetNames.Sector]["Nông nghiệp"]);
+    }
+
+    [Fact]
     public async Task GetCursorAsync_NeverIndexed_ReturnsZero()
     {
         Assert.Equal(0, await Index.GetCursorAsync(CanTho, CancellationToken.None));

@@ -45,7 +45,9 @@ internal static class DocumentMapper
         doc.Add(new NumericDocValuesField(SearchFields.Published, published));
         doc.Add(new StoredField(SearchFields.Published, published));
 
-        foreach (var sector in source.Sectors.Distinct(StringComparer.Ordinal))
+        // Sector labels are Vietnamese words typed by editors; NFC here and in the filter keeps "exact" from
+        // depending on the keyboard that typed them.
+        foreach (var sector in source.Sectors.Select(TextNormalizer.Normalize).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal))
         {
             doc.Add(new StringField(SearchFields.Sector, sector, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(SearchFields.Sector, new BytesRef(sector)));

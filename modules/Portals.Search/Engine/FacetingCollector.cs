@@ -26,7 +26,7 @@ internal sealed class FacetingCollector : ICollector
         _ct = ct;
         _tenant = new FacetDimension(query.Tenant);
         _type = new FacetDimension(query.ContentType);
-        _sector = new MultiFacetDimension(query.Sector);
+        _sector = new MultiFacetDimension(query.Sector is null ? null : TextNormalizer.Normalize(query.Sector));
     }
 
     /// <summary>Documents that passed the text and every filter.</summary>
