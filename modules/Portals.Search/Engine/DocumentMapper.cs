@@ -35,7 +35,6 @@ internal static class DocumentMapper
             new StoredField(SearchFields.Summary, summary),
             new StoredField(SearchFields.Body, body),
             new TextField(SearchFields.TitleText, title, Field.Store.NO),
-            new Field(SearchFields.TitleBigram, title, BigramType),
             new TextField(SearchFields.AllText, allText, Field.Store.NO),
             new Field(SearchFields.AllBigram, allText, BigramType),
         };

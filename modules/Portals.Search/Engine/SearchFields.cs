@@ -18,9 +18,8 @@ internal static class SearchFields
     public const string Body = "body";
 
     // Analysed views. "Text" holds every syllable folded (no diacritics, đ→d) plus, at the same position, its exact
-    // lower-cased form when that differs: "đường" → duong + đường. "Bigram" holds folded adjacent pairs.
+    // lower-cased form when that differs: "đường" → duong + đường. "all_bigram" holds folded adjacent pairs of all the text.
     public const string TitleText = "title_text";
-    public const string TitleBigram = "title_bigram";
     /// <summary>Title, summary and body together: every word the required part of a query must find.</summary>
     public const string AllText = "all_text";
     public const string AllBigram = "all_bigram";

@@ -20,7 +20,6 @@ internal static class TextQueryBuilder
 
     private const float TitleBoost = 2f;
     private const float AllTextBoost = 1f;
-    private const float TitleBigramBoost = 2f;
     private const float AllBigramBoost = 1.5f;
 
     /// <summary>Null when the text is blank (the caller lists newest first instead).</summary>
@@ -66,8 +65,8 @@ internal static class TextQueryBuilder
     }
 
     /// <summary>
-    /// The syllables the user typed with diacritics, as exact optional terms: a document with the same tones scores the
-    /// exact clause on top of the folded one, so "bão" (storm) outranks "báo" (newspaper). A syllable typed without
+    /// The syllables the user typed with diacritics, as exact optional terms on the all-text field (the title is in it):
+    /// a document with the same tones scores the exact clause on top of the folded one, so "bão" (storm) outranks "báo" (newspaper). A syllable typed without
     /// diacritics carries no tone, so no form of it is preferred.
     /// </summary>
     private static BooleanQuery ExactQuery(List<string> exact, List<string> folded)
@@ -78,7 +77,6 @@ internal static class TextQueryBuilder
         {
             if (!string.Equals(exact[i], folded[i], StringComparison.Ordinal) && seen.Add(exact[i]))
             {
-                query.Add(Term(SearchFields.TitleText, exact[i], TitleBoost), Occur.SHOULD);
                 query.Add(Term(SearchFields.AllText, exact[i], AllTextBoost), Occur.SHOULD);
             }
         }
@@ -104,7 +102,6 @@ internal static class TextQueryBuilder
             var bigram = folded[i] + " " + folded[i + 1];
             if (seen.Add(bigram))
             {
-                query.Add(Term(SearchFields.TitleBigram, bigram, TitleBigramBoost), Occur.SHOULD);
                 query.Add(Term(SearchFields.AllBigram, bigram, AllBigramBoost), Occur.SHOULD);
             }
         }

@@ -54,7 +54,6 @@ internal static class VietnameseAnalyzers
         {
             [SearchFields.TitleText] = FoldedAndExact,
             [SearchFields.AllText] = FoldedAndExact,
-            [SearchFields.TitleBigram] = Bigram,
             [SearchFields.AllBigram] = Bigram,
         });
 
