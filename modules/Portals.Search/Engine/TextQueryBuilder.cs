@@ -4,7 +4,7 @@ using Lucene.Net.Search;
 namespace Portals.Search.Engine;
 
 /// <summary>What the user's text became: the Lucene query, and the folded terms the snippet marks.</summary>
-internal sealed record TextMatch(Query Query, IReadOnlySet<string> FoldedTerms);
+internal sealed record TextMatch(Query Query, HashSet<string> FoldedTerms);
 
 /// <summary>
 /// Builds the relevance query from analysed tokens only: user text never reaches a query parser, so quotes, AND, *, ~
@@ -35,7 +35,7 @@ internal static class TextQueryBuilder
         if (exact.Count == 0)
         {
             // Text with no word in it ("***", "?!") asks for nothing, so it matches nothing rather than everything.
-            return new TextMatch(new BooleanQuery(), new HashSet<string>());
+            return new TextMatch(new BooleanQuery(), new HashSet<string>(StringComparer.Ordinal));
         }
 
         var folded = exact.ConvertAll(VietnameseAnalyzers.Fold);

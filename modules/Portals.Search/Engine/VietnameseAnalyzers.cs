@@ -82,4 +82,28 @@ internal static class VietnameseAnalyzers
         stream.End();
         return tokens;
     }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/> that are in <paramref name="terms"/> (an ordinal set), with offsets.
+    /// Looks tokens up by span, so a long body costs no string per token, only per match.
+    /// </summary>
+    public static List<(string Term, int Start, int End)> Matches(Analyzer analyzer, string text, HashSet<string> terms, int maxTokens)
+    {
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var matches = new List<(string, int, int)>();
+        using var stream = analyzer.GetTokenStream("f", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        for (var count = 0; count < maxTokens && stream.IncrementToken(); count++)
+        {
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var match))
+            {
+                matches.Add((match, offset.StartOffset, offset.EndOffset));
+            }
+        }
+
+        stream.End();
+        return matches;
+    }
 }
