@@ -42,7 +42,17 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         System.IO.Directory.CreateDirectory(options.IndexPath);
         // FSDirectory.Open picks MMapDirectory on 64-bit platforms.
         _directory = FSDirectory.Open(options.IndexPath);
-        (_writer, _searchers) = OpenWriter();
+        try
+        {
+            (_writer, _searchers) = OpenWriter();
+        }
+        catch
+        {
+            // Typically the folder is locked by another open index; do not leak the directory handle.
+            _directory.Dispose();
+            throw;
+        }
+
         _cursors = CommitCursors.Read(_writer.CommitData);
         SearchLog.Opened(_logger, options.IndexPath, _writer.NumDocs, CommitCursors.Describe(_cursors));
     }

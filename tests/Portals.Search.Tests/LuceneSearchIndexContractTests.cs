@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Portals.Search.Tests;
 
 public sealed class LuceneSearchIndexContractTests : SearchIndexContractTests
@@ -21,6 +23,21 @@ public sealed class LuceneSearchIndexContractTests : SearchIndexContractTests
         _ = Index;
 
         Assert.ThrowsAny<Exception>(() => new LuceneSearchIndex(new LuceneSearchIndexOptions(_folder.Path)).Dispose());
+    }
+
+    [Fact]
+    public async Task AddLuceneSearchIndex_ServiceProvider_ResolvesOneDisposableIndex()
+    {
+        var services = new ServiceCollection().AddLuceneSearchIndex(new LuceneSearchIndexOptions(_folder.Path));
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var port = provider.GetRequiredService<ISearchIndex>();
+            Assert.Same(provider.GetRequiredService<LuceneSearchIndex>(), port);
+            await port.Put(TestDocs.CanTho, 4, TestDocs.Doc(TestDocs.CanTho, "a", "Một"));
+        }
+
+        // The container disposed the index, releasing the folder's lock.
+        Assert.Equal(4, await Index.GetCursorAsync(TestDocs.CanTho, CancellationToken.None));
     }
 
     [Fact]

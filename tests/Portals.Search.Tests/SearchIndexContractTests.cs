@@ -125,6 +125,21 @@ public abstract partial class SearchIndexContractTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyAsync_CancelledToken_ThrowsAndChangesNothing()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Index.ApplyAsync(CanTho, [Doc(CanTho, "a", "Một")], [], 9, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Index.SearchAsync(new SearchQuery("một", null, null, null), cts.Token));
+
+        Assert.Equal(0, (await Index.Find(null)).Total);
+        Assert.Equal(0, await Index.GetCursorAsync(CanTho, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetCursorAsync_NeverIndexed_ReturnsZero()
     {
         Assert.Equal(0, await Index.GetCursorAsync(CanTho, CancellationToken.None));
