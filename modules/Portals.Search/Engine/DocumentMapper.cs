@@ -18,9 +18,6 @@ internal static class DocumentMapper
         var title = TextNormalizer.Normalize(source.Title);
         var summary = TextNormalizer.Normalize(source.Summary);
         var body = TextNormalizer.Normalize(source.Body);
-        // One field with every word lets the required part of a query be a single conjunction; the stored parts stay
-        // apart for hits and snippets. The blank line keeps bigrams from pairing the title's last word with the body.
-        var allText = string.Join("\n\n", new[] { title, summary, body }.Where(part => part.Length > 0));
 
         var doc = new Document
         {
@@ -35,9 +32,15 @@ internal static class DocumentMapper
             new StoredField(SearchFields.Summary, summary),
             new StoredField(SearchFields.Body, body),
             new TextField(SearchFields.TitleText, title, Field.Store.NO),
-            new TextField(SearchFields.AllText, allText, Field.Store.NO),
-            new Field(SearchFields.AllBigram, allText, BigramType),
         };
+
+        // One field with every word lets the required part of a query be a single conjunction; the stored parts stay
+        // apart for hits and snippets. Each part is a separate value, analysed on its own, so no bigram spans two parts.
+        foreach (var part in new[] { title, summary, body }.Where(part => part.Length > 0))
+        {
+            doc.Add(new TextField(SearchFields.AllText, part, Field.Store.NO));
+            doc.Add(new Field(SearchFields.AllBigram, part, BigramType));
+        }
 
         // Undated items sort last in newest-first listings.
         var published = source.PublishedUtc?.UtcTicks ?? NoDate;
