@@ -4,6 +4,9 @@ using Portals.Search;
 using Portals.Search.Bench;
 
 // Usage: dotnet run -c Release --project bench/Portals.Search.Bench -- [--docs 100000] [--queries 2000] [--batch 1000] [--keep]
+#if DEBUG
+Console.Error.WriteLine("warning: Debug build, figures are meaningless; run with -c Release");
+#endif
 var docCount = Option("--docs", 100_000);
 var queryCount = Option("--queries", 2_000);
 var batchSize = Option("--batch", 1_000);
