@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +13,7 @@ namespace Portals.Search;
 /// the tenant's change-log cursor in the commit user data, so documents and cursor are durable together. Searches run
 /// concurrently on near-real-time searchers refreshed right after each commit.
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     public const int MaxPageSize = 50;
 
@@ -53,7 +52,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             throw;
         }
 
-        _cursors = CommitCursors.Read(_writer.CommitData);
+        _cursors = CommitCursors.Read(EnsureCurrentSchema());
         SearchLog.Opened(_logger, options.IndexPath, _writer.NumDocs, CommitCursors.Describe(_cursors));
     }
 
@@ -158,62 +157,5 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         _directory.Dispose();
         _writeLock.Release();
         _writeLock.Dispose();
-    }
-
-    private void Commit(string tenant, long cursor, Action<IndexWriter> changes)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var cursors = new Dictionary<string, long>(_cursors, StringComparer.Ordinal) { [tenant] = cursor };
-        try
-        {
-            changes(_writer);
-            _writer.SetCommitData(CommitCursors.Write(cursors));
-            _writer.Commit();
-        }
-        catch (Exception ex)
-        {
-            SearchLog.WriteFailed(_logger, ex, tenant);
-            Recover();
-            throw;
-        }
-
-        _cursors = cursors;
-        _searchers.MaybeRefreshBlocking();
-    }
-
-    /// <summary>Drops the half-applied batch: Rollback closes the writer, so a fresh writer and searchers replace it.</summary>
-    private void Recover()
-    {
-        try
-        {
-            _writer.Rollback();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Rollback releases the write lock even when it fails to clean up; the reopen below is what matters.
-            SearchLog.RollbackFailed(_logger, ex);
-        }
-
-        var old = _searchers;
-        (_writer, _searchers) = OpenWriter();
-        old.Dispose();
-    }
-
-    private (IndexWriter, SearcherManager) OpenWriter()
-    {
-        var config = new IndexWriterConfig(VietnameseAnalyzers.Version, VietnameseAnalyzers.PerField)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = _options.RamBufferSizeMb,
-        };
-        var writer = new IndexWriter(_directory, config);
-        return (writer, new SearcherManager(writer, true, new Bm25SearcherFactory()));
-    }
-
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new(reader) { Similarity = new BM25Similarity() };
     }
 }

@@ -18,4 +18,7 @@ internal static partial class SearchLog
 
     [LoggerMessage(5, LogLevel.Warning, "Search index rollback failed; reopening the writer anyway")]
     public static partial void RollbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Search index at {Path} has another schema; emptied its {DocCount} documents for a rebuild")]
+    public static partial void SchemaChanged(ILogger logger, string path, int docCount);
 }

@@ -1,3 +1,7 @@
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Portals.Search.Tests;
@@ -38,6 +42,24 @@ public sealed class LuceneSearchIndexContractTests : SearchIndexContractTests
 
         // The container disposed the index, releasing the folder's lock.
         Assert.Equal(4, await Index.GetCursorAsync(TestDocs.CanTho, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Constructor_IndexOfOtherSchema_StartsEmptyWithCursorsAtZero()
+    {
+        await Index.Put(TestDocs.CanTho, 5, TestDocs.Doc(TestDocs.CanTho, "a", "Bến Ninh Kiều"));
+        ((IDisposable)Index).Dispose();
+        using (var directory = FSDirectory.Open(_folder.Path))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { ["cursor:cantho"] = "5", ["schema"] = "0" });
+            writer.Commit();
+        }
+
+        Reopen();
+
+        Assert.Equal(0, await Index.GetCursorAsync(TestDocs.CanTho, CancellationToken.None));
+        Assert.Equal(0, (await Index.Find(null)).Total);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace Portals.Search.Engine;
 
-/// <summary>Field names of the Lucene index. Changing one means a full rebuild of every tenant.</summary>
+/// <summary>Field names of the Lucene index. Changing fields or analysis means bumping <see cref="SchemaVersion"/>.</summary>
 internal static class SearchFields
 {
     /// <summary>Unique key "tenant\u001Fid": upserts replace by it.</summary>
@@ -23,6 +23,14 @@ internal static class SearchFields
     /// <summary>Title, summary and body together: every word the required part of a query must find.</summary>
     public const string AllText = "all_text";
     public const string AllBigram = "all_bigram";
+
+    /// <summary>
+    /// Version of the fields and analysis, kept in the commit user data. An index of another version is emptied on open
+    /// and every cursor reads 0, so the change-log reader rebuilds it.
+    /// </summary>
+    public const string SchemaVersion = "1";
+
+    public const string SchemaKey = "schema";
 
     /// <summary>Commit user-data key prefix of a tenant's change-log cursor.</summary>
     public const string CursorPrefix = "cursor:";
