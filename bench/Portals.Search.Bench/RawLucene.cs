@@ -29,7 +29,7 @@ internal sealed class RawLucene : IDisposable
         var normalized = TextNormalizer.Normalize(text);
         foreach (var (term, _, _) in VietnameseAnalyzers.Tokens(VietnameseAnalyzers.Folded, normalized, 32))
         {
-            query.Add(new TermQuery(new Term(SearchFields.BodyFolded, term)), Occur.MUST);
+            query.Add(new TermQuery(new Term(SearchFields.AllText, term)), Occur.MUST);
         }
 
         return query;

@@ -25,12 +25,12 @@ internal sealed class Report
         }
 
         output.WriteLine();
-        output.WriteLine("| loop | queries | threads | p50 ms | p99 ms | mean ms | queries/s | p50 / raw p50 | throughput / raw |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| loop | queries | threads | p50 ms | p99 ms | mean ms | CPU ms/query | queries/s | p50 / raw p50 | throughput / raw |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (loop, raw) in _loops)
         {
             output.WriteLine(string.Create(c,
-                $"| {loop.Name} | {loop.Count} | {loop.Threads} | {loop.P50:F2} | {loop.P99:F2} | {loop.Mean:F2} | {loop.PerSecond:N0} | {loop.P50 / raw.P50:F1}× | {loop.PerSecond / raw.PerSecond:F2} |"));
+                $"| {loop.Name} | {loop.Count} | {loop.Threads} | {loop.P50:F2} | {loop.P99:F2} | {loop.Mean:F2} | {loop.CpuMs:F2} | {loop.PerSecond:N0} | {loop.P50 / raw.P50:F1}× | {loop.PerSecond / raw.PerSecond:F2} |"));
         }
     }
 }

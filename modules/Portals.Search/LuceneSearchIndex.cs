@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +13,7 @@ namespace Portals.Search;
 /// the tenant's change-log cursor in the commit user data, so documents and cursor are durable together. Searches run
 /// concurrently on near-real-time searchers refreshed right after each commit.
 /// </summary>
-public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     public const int MaxPageSize = 50;
 
@@ -42,8 +41,18 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         System.IO.Directory.CreateDirectory(options.IndexPath);
         // FSDirectory.Open picks MMapDirectory on 64-bit platforms.
         _directory = FSDirectory.Open(options.IndexPath);
-        (_writer, _searchers) = OpenWriter();
-        _cursors = CommitCursors.Read(_writer.CommitData);
+        try
+        {
+            (_writer, _searchers) = OpenWriter();
+        }
+        catch
+        {
+            // Typically the folder is locked by another open index; do not leak the directory handle.
+            _directory.Dispose();
+            throw;
+        }
+
+        _cursors = CommitCursors.Read(EnsureCurrentSchema());
         SearchLog.Opened(_logger, options.IndexPath, _writer.NumDocs, CommitCursors.Describe(_cursors));
     }
 
@@ -116,11 +125,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query.Page));
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query.PageSize));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, MaxPageSize, nameof(query.PageSize));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)query.Page * query.PageSize, MaxResultWindow, nameof(query.Page));
+        IndexSearch.Validate(query, MaxPageSize, MaxResultWindow);
         ObjectDisposedException.ThrowIf(_disposed, this);
         ct.ThrowIfCancellationRequested();
 
@@ -152,53 +157,5 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         _directory.Dispose();
         _writeLock.Release();
         _writeLock.Dispose();
-    }
-
-    private void Commit(string tenant, long cursor, Action<IndexWriter> changes)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var cursors = new Dictionary<string, long>(_cursors, StringComparer.Ordinal) { [tenant] = cursor };
-        try
-        {
-            changes(_writer);
-            _writer.SetCommitData(CommitCursors.Write(cursors));
-            _writer.Commit();
-        }
-        catch (Exception ex)
-        {
-            SearchLog.WriteFailed(_logger, ex, tenant);
-            Recover();
-            throw;
-        }
-
-        _cursors = cursors;
-        _searchers.MaybeRefreshBlocking();
-    }
-
-    /// <summary>Drops the half-applied batch: Rollback closes the writer, so a fresh writer and searchers replace it.</summary>
-    private void Recover()
-    {
-        _writer.Rollback();
-        var old = _searchers;
-        (_writer, _searchers) = OpenWriter();
-        old.Dispose();
-    }
-
-    private (IndexWriter, SearcherManager) OpenWriter()
-    {
-        var config = new IndexWriterConfig(VietnameseAnalyzers.Version, VietnameseAnalyzers.PerField)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = _options.RamBufferSizeMb,
-        };
-        var writer = new IndexWriter(_directory, config);
-        return (writer, new SearcherManager(writer, true, new Bm25SearcherFactory()));
-    }
-
-    private sealed class Bm25SearcherFactory : SearcherFactory
-    {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new(reader) { Similarity = new BM25Similarity() };
     }
 }

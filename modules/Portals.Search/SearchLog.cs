@@ -21,4 +21,10 @@ internal static partial class SearchLog
 
     [LoggerMessage(102, LogLevel.Error, "Search catch-up failed for tenant {Tenant}; it will retry.")]
     public static partial void CatchUpFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(5, LogLevel.Warning, "Search index rollback failed; reopening the writer anyway")]
+    public static partial void RollbackFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Search index at {Path} has another schema; emptied its {DocCount} documents for a rebuild")]
+    public static partial void SchemaChanged(ILogger logger, string path, int docCount);
 }

@@ -50,7 +50,7 @@ public sealed partial class HostileQueryTests(VietnameseCorpus corpus) : IClassF
     }
 
     [Fact]
-    public void Build_HugeText_CapsTermsAndPhrase()
+    public void Build_HugeText_CapsTerms()
     {
         var words = string.Join(' ', Enumerable.Range(0, 5_000).Select(i => $"từ{i}"));
 
@@ -60,8 +60,7 @@ public sealed partial class HostileQueryTests(VietnameseCorpus corpus) : IClassF
         var clauses = ((BooleanQuery)match.Query).Clauses;
         var wordClauses = (BooleanQuery)clauses[0].Query;
         Assert.Equal(TextQueryBuilder.MaxTokens, wordClauses.Clauses.Count);
-        var phrase = clauses.Select(c => c.Query).OfType<PhraseQuery>().First();
-        Assert.Equal(TextQueryBuilder.MaxPhraseTokens, phrase.GetTerms().Length);
+        Assert.All(clauses, c => Assert.True(((BooleanQuery)c.Query).Clauses.Count <= 2 * TextQueryBuilder.MaxTokens));
     }
 
     [Theory]

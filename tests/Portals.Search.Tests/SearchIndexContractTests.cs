@@ -45,6 +45,14 @@ public abstract partial class SearchIndexContractTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyAsync_SameIdTwiceInOneBatch_LastWins()
+    {
+        await Index.Put(CanTho, 1, Doc(CanTho, "a", "Bản nháp"), Doc(CanTho, "a", "Bản cuối"));
+
+        Assert.Equal("Bản cuối", Assert.Single((await Index.Find(null)).Items).Title);
+    }
+
+    [Fact]
     public async Task ApplyAsync_Delete_RemovesDocument()
     {
         await Index.Put(CanTho, 1, Doc(CanTho, "a", "Chợ nổi Cái Răng"), Doc(CanTho, "b", "Bến Ninh Kiều"));
@@ -114,50 +122,29 @@ public abstract partial class SearchIndexContractTests : IDisposable
     }
 
     [Fact]
-    public async Task GetCursorAsync_NeverIndexed_ReturnsZero()
+    public async Task SearchAsync_SectorFilterInOtherUnicodeForm_StillMatches()
     {
+        await Index.Put(CanTho, 1, Doc(CanTho, "a", "Giá lúa", sectors: ["Nông nghiệp".Normalize(System.Text.NormalizationForm.FormD)]));
+
+        var results = await Index.Find(null, sector: "Nông nghiệp");
+
+        Assert.Equal(["Nông nghiệp"], Assert.Single(results.Items).Sectors);
+        Assert.Equal(1, results.Facets[FacetNames.Sector]["Nông nghiệp"]);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CancelledToken_ThrowsAndChangesNothing()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Index.ApplyAsync(CanTho, [Doc(CanTho, "a", "Một")], [], 9, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Index.SearchAsync(new SearchQuery("một", null, null, null), cts.Token));
+
+        Assert.Equal(0, (await Index.Find(null)).Total);
         Assert.Equal(0, await Index.GetCursorAsync(CanTho, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task GetCursorAsync_AfterApply_ReturnsCursorPerTenant()
-    {
-        await Index.Put(CanTho, 42, Doc(CanTho, "a", "Một"));
-        await Index.Put(HauGiang, 7, Doc(HauGiang, "a", "Hai"));
-        await Index.Delete(CanTho, 43, "missing");
-
-        Assert.Equal(43, await Index.GetCursorAsync(CanTho, CancellationToken.None));
-        Assert.Equal(7, await Index.GetCursorAsync(HauGiang, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task GetCursorAsync_AfterReopen_ReturnsCommittedCursorAndDocuments()
-    {
-        await Index.Put(CanTho, 42, Doc(CanTho, "a", "Bến Ninh Kiều"));
-        await Index.Put(HauGiang, 9, Doc(HauGiang, "b", "Chợ nổi Ngã Bảy"));
-
-        Reopen();
-
-        Assert.Equal(42, await Index.GetCursorAsync(CanTho, CancellationToken.None));
-        Assert.Equal(9, await Index.GetCursorAsync(HauGiang, CancellationToken.None));
-        Assert.Equal(["a"], (await Index.Find("ninh kieu")).Ids());
-        Assert.Equal(2, (await Index.Find(null)).Total);
-    }
-
-    [Fact]
-    public async Task ResetTenantAsync_Tenant_RemovesItsDocsAndCursorOnly()
-    {
-        await Index.Put(CanTho, 42, Doc(CanTho, "a", "Bến Ninh Kiều"), Doc(CanTho, "b", "Cầu Cần Thơ"));
-        await Index.Put(HauGiang, 9, Doc(HauGiang, "a", "Chợ nổi Ngã Bảy"));
-
-        await Index.ResetTenantAsync(CanTho, CancellationToken.None);
-        Reopen();
-
-        Assert.Equal(0, await Index.GetCursorAsync(CanTho, CancellationToken.None));
-        Assert.Equal(9, await Index.GetCursorAsync(HauGiang, CancellationToken.None));
-        Assert.Equal(0, (await Index.Find(null, CanTho)).Total);
-        var left = Assert.Single((await Index.Find(null)).Items);
-        Assert.Equal((HauGiang, "a"), (left.Tenant, left.ContentItemId));
     }
 
     [Fact]

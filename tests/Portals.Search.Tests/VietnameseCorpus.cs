@@ -35,7 +35,7 @@ public sealed class VietnameseCorpus : IAsyncLifetime, IDisposable
         Doc(HauGiang, "invest-title", "Thu hút đầu tư vào khu công nghiệp",
             "Tỉnh kêu gọi doanh nghiệp mở rộng sản xuất và tạo việc làm.", type: "News", sectors: ["kinh tế"]),
         Doc(HauGiang, "invest-body", "Báo cáo kinh tế quý ba",
-            "Vốn đầu tư công được giải ngân đúng tiến độ, nhiều công trình hoàn thành.", type: "News", sectors: ["kinh tế"]),
+            "Vốn đầu tư công được giải ngân đúng tiến độ, nhiều dự án đầu tư hoàn thành.", type: "News", sectors: ["kinh tế"]),
         Doc(HauGiang, "hau-giang", "Hậu Giang phát triển nông nghiệp sạch",
             "Nông dân Hậu Giang chuyển sang trồng khóm và mía theo hướng an toàn.", type: "News", sectors: ["nông nghiệp"]),
         // Decomposed (NFD) text, as some phones and Macs send it.
@@ -44,6 +44,9 @@ public sealed class VietnameseCorpus : IAsyncLifetime, IDisposable
         Doc(HauGiang, "summary-only", "Lịch tiếp công dân",
             "Nội dung chi tiết xem trong tệp đính kèm.", type: "Notice", published: Day(200),
             summary: "Lãnh đạo tỉnh tiếp công dân vào thứ năm hằng tuần."),
+        Doc(HauGiang, "sugar-title", "Giá mía tăng mạnh", "Nông dân phấn khởi vì thu nhập cao hơn năm trước."),
+        Doc(HauGiang, "sugar-body", "Tin nông nghiệp tuần này",
+            "Nông dân thu hoạch mía sớm, mía được thương lái thu mua tại ruộng."),
         Doc(HauGiang, "hau-giang-can-tho", "Hợp tác vùng", "Hậu Giang và Cần Thơ ký kết hợp tác phát triển du lịch."),
         Doc(HauGiang, "long", "Báo cáo giao thông năm", LongBody()),
     ];

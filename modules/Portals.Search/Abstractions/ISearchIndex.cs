@@ -19,6 +19,10 @@ public interface ISearchIndex
     /// <summary>Removes every document of the tenant and sets its cursor to 0, in one commit (before a full rebuild).</summary>
     Task ResetTenantAsync(string tenant, CancellationToken ct);
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a bad page or page size; any text is valid.</summary>
+    /// <summary>
+    /// Any text is valid: it is searched as plain words, never parsed as query syntax. Filters are exact (sector labels
+    /// compared in Unicode NFC). Throws <see cref="ArgumentOutOfRangeException"/> for Page &lt; 1, PageSize outside
+    /// 1..50, or Page × PageSize beyond 10,000 (the deepest result paging can reach).
+    /// </summary>
     Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Portals.Search.Engine;
@@ -9,13 +10,14 @@ internal static class DocumentMapper
 {
     private const long NoDate = long.MinValue;
 
+    /// <summary>Bigrams are only ever term queries: positions would be dead weight.</summary>
+    private static readonly FieldType BigramType = Freeze(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
     public static Document ToLucene(SearchDocument source)
     {
         var title = TextNormalizer.Normalize(source.Title);
         var summary = TextNormalizer.Normalize(source.Summary);
         var body = TextNormalizer.Normalize(source.Body);
-        // The summary is searchable body text too; the stored parts stay apart for snippets.
-        var searchableBody = summary.Length == 0 ? body : summary + "\n" + body;
 
         var doc = new Document
         {
@@ -29,20 +31,25 @@ internal static class DocumentMapper
             new StoredField(SearchFields.Title, title),
             new StoredField(SearchFields.Summary, summary),
             new StoredField(SearchFields.Body, body),
-            new TextField(SearchFields.TitleExact, title, Field.Store.NO),
-            new TextField(SearchFields.TitleFolded, title, Field.Store.NO),
-            new TextField(SearchFields.TitleBigram, title, Field.Store.NO),
-            new TextField(SearchFields.BodyExact, searchableBody, Field.Store.NO),
-            new TextField(SearchFields.BodyFolded, searchableBody, Field.Store.NO),
-            new TextField(SearchFields.BodyBigram, searchableBody, Field.Store.NO),
+            new TextField(SearchFields.TitleText, title, Field.Store.NO),
         };
+
+        // One field with every word lets the required part of a query be a single conjunction; the stored parts stay
+        // apart for hits and snippets. Each part is a separate value, analysed on its own, so no bigram spans two parts.
+        foreach (var part in new[] { title, summary, body }.Where(part => part.Length > 0))
+        {
+            doc.Add(new TextField(SearchFields.AllText, part, Field.Store.NO));
+            doc.Add(new Field(SearchFields.AllBigram, part, BigramType));
+        }
 
         // Undated items sort last in newest-first listings.
         var published = source.PublishedUtc?.UtcTicks ?? NoDate;
         doc.Add(new NumericDocValuesField(SearchFields.Published, published));
         doc.Add(new StoredField(SearchFields.Published, published));
 
-        foreach (var sector in source.Sectors.Distinct(StringComparer.Ordinal))
+        // Sector labels are Vietnamese words typed by editors; NFC here and in the filter keeps "exact" from
+        // depending on the keyboard that typed them.
+        foreach (var sector in source.Sectors.Select(TextNormalizer.Normalize).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal))
         {
             doc.Add(new StringField(SearchFields.Sector, sector, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(SearchFields.Sector, new BytesRef(sector)));
@@ -64,6 +71,12 @@ internal static class DocumentMapper
             ticks == NoDate ? null : new DateTimeOffset(ticks, TimeSpan.Zero),
             doc.GetValues(SearchFields.Sector, CultureInfo.InvariantCulture),
             float.IsNaN(score) ? 0f : score);
+    }
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 
     private static string Get(Document doc, string field) => doc.Get(field, CultureInfo.InvariantCulture) ?? string.Empty;

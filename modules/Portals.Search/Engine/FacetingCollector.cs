@@ -7,7 +7,7 @@ namespace Portals.Search.Engine;
 /// Sees every document that matches the text, applies the tenant/type/sector filters itself from doc values, forwards
 /// the documents passing all three to the top-hits collector, and counts facets "drill-sideways": a document failing
 /// exactly one filter still counts in that filter's dimension, so each dimension's counts apply the other filters only.
-/// One pass, doc values only, no stored-field loads. Filters do not touch scores (Lucene 4.8 has no FILTER clause).
+/// One pass over doc-value ordinals (cached per segment), no stored-field loads. Filters do not touch scores (Lucene 4.8 has no FILTER clause).
 /// </summary>
 internal sealed class FacetingCollector : ICollector
 {
@@ -24,9 +24,9 @@ internal sealed class FacetingCollector : ICollector
     {
         _top = top;
         _ct = ct;
-        _tenant = new FacetDimension(SearchFields.Tenant, query.Tenant);
-        _type = new FacetDimension(SearchFields.ContentType, query.ContentType);
-        _sector = new MultiFacetDimension(SearchFields.Sector, query.Sector);
+        _tenant = new FacetDimension(query.Tenant);
+        _type = new FacetDimension(query.ContentType);
+        _sector = new MultiFacetDimension(query.Sector is null ? null : TextNormalizer.Normalize(query.Sector));
     }
 
     /// <summary>Documents that passed the text and every filter.</summary>
@@ -38,9 +38,10 @@ internal sealed class FacetingCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        _tenant.NextSegment(context.AtomicReader);
-        _type.NextSegment(context.AtomicReader);
-        _sector.NextSegment(context.AtomicReader);
+        var facets = SegmentFacets.For(context.AtomicReader);
+        _tenant.NextSegment(facets.Tenant);
+        _type.NextSegment(facets.ContentType);
+        _sector.NextSegment(facets.Sector);
         _top.SetNextReader(context);
     }
 

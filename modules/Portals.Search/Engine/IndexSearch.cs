@@ -6,6 +6,15 @@ namespace Portals.Search.Engine;
 /// <summary>One search on one point-in-time searcher: relevance (or newest first), filters, facets, page, snippets.</summary>
 internal static class IndexSearch
 {
+    public static void Validate(SearchQuery query, int maxPageSize, int maxResultWindow)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query.Page));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query.PageSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, maxPageSize, nameof(query.PageSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)query.Page * query.PageSize, maxResultWindow, nameof(query.Page));
+    }
+
     public static SearchResults Run(IndexSearcher searcher, SearchQuery query, TextMatch? text, Sort newestFirst,
         CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 namespace Portals.Search.Engine;
 
-/// <summary>Field names of the Lucene index. Changing one means a full rebuild of every tenant.</summary>
+/// <summary>Field names of the Lucene index. Changing fields or analysis means bumping <see cref="SchemaVersion"/>.</summary>
 internal static class SearchFields
 {
     /// <summary>Unique key "tenant\u001Fid": upserts replace by it.</summary>
@@ -17,13 +17,20 @@ internal static class SearchFields
     public const string Summary = "summary";
     public const string Body = "body";
 
-    // Analysed views. "Exact" keeps diacritics (lower-cased), "Folded" drops them, "Bigram" is folded word pairs.
-    public const string TitleExact = "title_exact";
-    public const string TitleFolded = "title_folded";
-    public const string TitleBigram = "title_bigram";
-    public const string BodyExact = "body_exact";
-    public const string BodyFolded = "body_folded";
-    public const string BodyBigram = "body_bigram";
+    // Analysed views. "Text" holds every syllable folded (no diacritics, đ→d) plus, at the same position, its exact
+    // lower-cased form when that differs: "đường" → duong + đường. "all_bigram" holds folded adjacent pairs of all the text.
+    public const string TitleText = "title_text";
+    /// <summary>Title, summary and body together: every word the required part of a query must find.</summary>
+    public const string AllText = "all_text";
+    public const string AllBigram = "all_bigram";
+
+    /// <summary>
+    /// Version of the fields and analysis, kept in the commit user data. An index of another version is emptied on open
+    /// and every cursor reads 0, so the change-log reader rebuilds it.
+    /// </summary>
+    public const string SchemaVersion = "1";
+
+    public const string SchemaKey = "schema";
 
     /// <summary>Commit user-data key prefix of a tenant's change-log cursor.</summary>
     public const string CursorPrefix = "cursor:";

@@ -14,7 +14,7 @@ internal static class SnippetBuilder
     private const int MaxAnalyzedLength = 50_000;
     private const int MaxAnalyzedTokens = 10_000;
 
-    public static string Build(string summary, string body, IReadOnlySet<string>? foldedTerms)
+    public static string Build(string summary, string body, HashSet<string>? foldedTerms)
     {
         if (foldedTerms is { Count: > 0 })
         {
@@ -33,11 +33,10 @@ internal static class SnippetBuilder
         return Escape(start, 0, CutEnd(start, 0, WindowLength));
     }
 
-    private static string? Marked(string text, IReadOnlySet<string> terms)
+    private static string? Marked(string text, HashSet<string> terms)
     {
         var analyzed = TextNormalizer.Truncate(text, MaxAnalyzedLength);
-        var hits = VietnameseAnalyzers.Tokens(VietnameseAnalyzers.Folded, analyzed, MaxAnalyzedTokens)
-            .FindAll(t => terms.Contains(t.Term));
+        var hits = VietnameseAnalyzers.Matches(VietnameseAnalyzers.Folded, analyzed, terms, MaxAnalyzedTokens);
         if (hits.Count == 0)
         {
             return null;

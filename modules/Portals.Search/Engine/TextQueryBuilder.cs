@@ -4,7 +4,7 @@ using Lucene.Net.Search;
 namespace Portals.Search.Engine;
 
 /// <summary>What the user's text became: the Lucene query, and the folded terms the snippet marks.</summary>
-internal sealed record TextMatch(Query Query, IReadOnlySet<string> FoldedTerms);
+internal sealed record TextMatch(Query Query, HashSet<string> FoldedTerms);
 
 /// <summary>
 /// Builds the relevance query from analysed tokens only: user text never reaches a query parser, so quotes, AND, *, ~
@@ -18,18 +18,9 @@ internal static class TextQueryBuilder
     /// <summary>At most this many syllables take part; later ones are ignored.</summary>
     public const int MaxTokens = 32;
 
-    private const float TitleBoost = 3f;
-    private const float BodyBoost = 1f;
-    private const float TitleBigramBoost = 3f;
-    private const float BodyBigramBoost = 1.5f;
-    private const float TitlePhraseBoost = 3f;
-    private const float BodyPhraseBoost = 1.5f;
-
-    /// <summary>The whole-query phrase uses at most this many syllables, so its cost stays bounded.</summary>
-    public const int MaxPhraseTokens = 8;
-
-    /// <summary>One inserted syllable still counts as the phrase ("công nghệ và thông tin").</summary>
-    private const int PhraseSlop = 1;
+    private const float TitleBoost = 2f;
+    private const float AllTextBoost = 1f;
+    private const float AllBigramBoost = 1.5f;
 
     /// <summary>Null when the text is blank (the caller lists newest first instead).</summary>
     public static TextMatch? Build(string? text)
@@ -44,64 +35,66 @@ internal static class TextQueryBuilder
         if (exact.Count == 0)
         {
             // Text with no word in it ("***", "?!") asks for nothing, so it matches nothing rather than everything.
-            return new TextMatch(new BooleanQuery(), new HashSet<string>());
+            return new TextMatch(new BooleanQuery(), new HashSet<string>(StringComparer.Ordinal));
         }
 
         var folded = exact.ConvertAll(VietnameseAnalyzers.Fold);
+        var foldedWords = folded.Distinct(StringComparer.Ordinal).ToList();
+
+        // Long questions rarely contain every word of the answer; short ones must. When every word is required they
+        // are MUST clauses: a conjunction skips through postings, a minimum-should-match scorer visits them all.
+        var required = foldedWords.Count <= 3 ? foldedWords.Count : foldedWords.Count - (foldedWords.Count / 4);
+        var occur = required == foldedWords.Count ? Occur.MUST : Occur.SHOULD;
         var words = new BooleanQuery();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < exact.Count; i++)
+        foldedWords.ForEach(word => words.Add(Term(SearchFields.AllText, word, AllTextBoost), occur));
+        if (occur == Occur.SHOULD)
         {
-            if (seen.Add(exact[i]))
-            {
-                words.Add(WordQuery(exact[i], folded[i]), Occur.SHOULD);
-            }
+            words.MinimumNumberShouldMatch = required;
         }
 
-        // Long questions rarely contain every word of the answer; short ones must.
-        words.MinimumNumberShouldMatch = seen.Count <= 2 ? seen.Count : seen.Count - (seen.Count / 4);
-
+        // The required part is a plain conjunction over one field, as cheap as Lucene gets. The optional clauses only
+        // score the documents it found: title words (the title is also in the all-text field, so a title match scores
+        // twice), exact tones and adjacent pairs.
         var query = new BooleanQuery { { words, Occur.MUST } };
-        var bigrams = BigramQuery(folded);
-        if (bigrams is not null)
-        {
-            query.Add(bigrams, Occur.SHOULD);
-            query.Add(Phrase(SearchFields.TitleFolded, folded, TitlePhraseBoost), Occur.SHOULD);
-            query.Add(Phrase(SearchFields.BodyFolded, folded, BodyPhraseBoost), Occur.SHOULD);
-        }
-
-        return new TextMatch(query, new HashSet<string>(folded, StringComparer.Ordinal));
+        var title = new BooleanQuery();
+        foldedWords.ForEach(word => title.Add(Term(SearchFields.TitleText, word, TitleBoost), Occur.SHOULD));
+        query.Add(title, Occur.SHOULD);
+        AddIfAny(query, ExactQuery(exact, folded));
+        AddIfAny(query, BigramQuery(folded));
+        return new TextMatch(query, new HashSet<string>(foldedWords, StringComparer.Ordinal));
     }
 
     /// <summary>
-    /// One syllable: folded title/body always; exact title/body too when the user typed diacritics, so "bão" (storm)
-    /// outranks "báo" (newspaper). Without diacritics the user gave no tone, so no exact form is preferred.
-    /// Scores add up: a document matching exactly scores both the exact and the folded clause.
+    /// The syllables the user typed with diacritics, as exact optional terms on the all-text field (the title is in it):
+    /// a document with the same tones scores the exact clause on top of the folded one, so "bão" (storm) outranks "báo" (newspaper). A syllable typed without
+    /// diacritics carries no tone, so no form of it is preferred.
     /// </summary>
-    private static BooleanQuery WordQuery(string exact, string folded)
+    private static BooleanQuery ExactQuery(List<string> exact, List<string> folded)
     {
-        var query = new BooleanQuery
+        var query = new BooleanQuery();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < exact.Count; i++)
         {
-            { Term(SearchFields.TitleFolded, folded, TitleBoost), Occur.SHOULD },
-            { Term(SearchFields.BodyFolded, folded, BodyBoost), Occur.SHOULD },
-        };
-        if (!string.Equals(exact, folded, StringComparison.Ordinal))
-        {
-            query.Add(Term(SearchFields.TitleExact, exact, TitleBoost), Occur.SHOULD);
-            query.Add(Term(SearchFields.BodyExact, exact, BodyBoost), Occur.SHOULD);
+            if (!string.Equals(exact[i], folded[i], StringComparison.Ordinal) && seen.Add(exact[i]))
+            {
+                query.Add(Term(SearchFields.AllText, exact[i], AllTextBoost), Occur.SHOULD);
+            }
         }
 
         return query;
     }
 
-    /// <summary>Adjacent folded syllables as optional bigram terms: "công nghệ thông tin" together beats the words apart.</summary>
-    private static BooleanQuery? BigramQuery(List<string> folded)
+    private static void AddIfAny(BooleanQuery query, BooleanQuery optional)
     {
-        if (folded.Count < 2)
+        if (optional.Clauses.Count > 0)
         {
-            return null;
+            query.Add(optional, Occur.SHOULD);
         }
+    }
 
+    /// <summary>Adjacent folded syllables as optional bigram terms: "công nghệ thông tin" together beats the words apart.</summary>
+    private static BooleanQuery BigramQuery(List<string> folded)
+    {
         var query = new BooleanQuery();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < folded.Count; i++)
@@ -109,27 +102,11 @@ internal static class TextQueryBuilder
             var bigram = folded[i] + " " + folded[i + 1];
             if (seen.Add(bigram))
             {
-                query.Add(Term(SearchFields.TitleBigram, bigram, TitleBigramBoost), Occur.SHOULD);
-                query.Add(Term(SearchFields.BodyBigram, bigram, BodyBigramBoost), Occur.SHOULD);
+                query.Add(Term(SearchFields.AllBigram, bigram, AllBigramBoost), Occur.SHOULD);
             }
         }
 
         return query;
-    }
-
-    /// <summary>
-    /// The query's syllables in order: the strongest adjacency signal, beating a shorter text that has the same words
-    /// apart. Bigrams alone only reward each adjacent pair.
-    /// </summary>
-    private static PhraseQuery Phrase(string field, List<string> folded, float boost)
-    {
-        var phrase = new PhraseQuery { Slop = PhraseSlop, Boost = boost };
-        for (var i = 0; i < Math.Min(folded.Count, MaxPhraseTokens); i++)
-        {
-            phrase.Add(new Term(field, folded[i]), i);
-        }
-
-        return phrase;
     }
 
     private static TermQuery Term(string field, string text, float boost) =>

@@ -1,0 +1,91 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Portals.Search.Engine;
+
+namespace Portals.Search;
+
+/// <summary>The write side: one commit per batch, rollback and reopen on failure, schema check on open.</summary>
+public sealed partial class LuceneSearchIndex
+{
+    /// <summary>
+    /// A new folder, or an index written with other fields or analysis, starts empty with no cursors (all read 0), so
+    /// the change-log reader rebuilds it instead of searching documents analysed the old way.
+    /// </summary>
+    private IDictionary<string, string> EnsureCurrentSchema()
+    {
+        var committed = _writer.CommitData;
+        if (CommitCursors.IsCurrentSchema(committed))
+        {
+            return committed;
+        }
+
+        if (_writer.NumDocs > 0)
+        {
+            SearchLog.SchemaChanged(_logger, _options.IndexPath, _writer.NumDocs);
+        }
+
+        _writer.DeleteAll();
+        _writer.SetCommitData(CommitCursors.Write(new Dictionary<string, long>()));
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+        return _writer.CommitData;
+    }
+
+    private void Commit(string tenant, long cursor, Action<IndexWriter> changes)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var cursors = new Dictionary<string, long>(_cursors, StringComparer.Ordinal) { [tenant] = cursor };
+        try
+        {
+            changes(_writer);
+            _writer.SetCommitData(CommitCursors.Write(cursors));
+            _writer.Commit();
+        }
+        catch (Exception ex)
+        {
+            SearchLog.WriteFailed(_logger, ex, tenant);
+            Recover();
+            throw;
+        }
+
+        _cursors = cursors;
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Drops the half-applied batch: Rollback closes the writer, so a fresh writer and searchers replace it.</summary>
+    private void Recover()
+    {
+        try
+        {
+            _writer.Rollback();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Rollback releases the write lock even when it fails to clean up; the reopen below is what matters.
+            SearchLog.RollbackFailed(_logger, ex);
+        }
+
+        var old = _searchers;
+        (_writer, _searchers) = OpenWriter();
+        old.Dispose();
+    }
+
+    private (IndexWriter, SearcherManager) OpenWriter()
+    {
+        var config = new IndexWriterConfig(VietnameseAnalyzers.Version, VietnameseAnalyzers.PerField)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = _options.RamBufferSizeMb,
+        };
+        var writer = new IndexWriter(_directory, config);
+        return (writer, new SearcherManager(writer, true, new Bm25SearcherFactory()));
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) =>
+            new(reader) { Similarity = new BM25Similarity() };
+    }
+}
