@@ -30,8 +30,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePortalsTenants();
 app.UseRouting();
+app.UseContentsApi();
 
 app.MapHealthEndpoints();
+app.MapContentsEndpoints();
 
 await app.RunAsync();
 return 0;
