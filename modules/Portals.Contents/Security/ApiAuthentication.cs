@@ -22,12 +22,14 @@ internal static class ApiAuthentication
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<ApiClients>();
+        services.AddSingleton<ClientCredentialsValidation>();
         services.AddOpenIddict()
             .AddServer(options =>
             {
                 options.EnableDegradedMode();
                 options.AllowClientCredentialsFlow();
                 options.DisableScopeValidation();
+                options.AddEventHandler(ClientCredentialsValidation.Descriptor);
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     // TLS ends at the reverse proxy; tests and development run on plain http.

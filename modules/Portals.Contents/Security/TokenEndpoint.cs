@@ -15,13 +15,13 @@ namespace Portals.Contents.Security;
 
 /// <summary>
 /// <c>POST /{tenant}/connect/token</c>: OpenIddict parses and validates the OAuth2 request, then passes it through
-/// here; we authenticate the client against this tenant's table and stamp the tenant into the token.
+/// here once <see cref="ClientCredentialsValidation"/> has authenticated the client; we stamp the tenant into the token.
 /// </summary>
 public static class TokenEndpoint
 {
     public static RouteGroupBuilder MapTokenEndpoint(this RouteGroupBuilder tenantGroup)
     {
-        tenantGroup.MapPost("/connect/token", ExchangeAsync)
+        tenantGroup.MapPost("/connect/token", Exchange)
             .WithName("Token").WithTags("Authentication")
             .WithSummary("OAuth2 client-credentials token endpoint of the tenant.")
             .Accepts<TokenRequestForm>("application/x-www-form-urlencoded")
@@ -32,23 +32,19 @@ public static class TokenEndpoint
         return tenantGroup;
     }
 
-    public static async Task<Results<SignInHttpResult, ForbidHttpResult>> ExchangeAsync(
-        HttpContext context, TenantContext tenant, ApiClients clients, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static Results<SignInHttpResult, ForbidHttpResult> Exchange(
+        HttpContext context, TenantContext tenant, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TokenEndpoint));
-        var request = context.GetOpenIddictServerRequest()
-            ?? throw new InvalidOperationException("The OpenIddict request is missing; the token route must stay in OpenIddict's endpoint list.");
-        var client = await clients.VerifyAsync(tenant, request.ClientId, request.ClientSecret, cancellationToken);
+        // ClientCredentialsValidation authenticated the client before OpenIddict passed the request through.
+        var client = context.Features.Get<ApiClient>();
         if (client is null)
         {
-            ContentsLog.ClientRejected(logger, tenant.Name, request.ClientId);
             return TypedResults.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidClient,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Unknown client, wrong secret, or a client of another tenant.",
             }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
-
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, client.ClientId);
         identity.SetClaim(Claims.Name, client.ClientId);
