@@ -54,7 +54,8 @@ public static class Startup
         var tenant = endpoints.MapTenantGroup()
             .WithMetadata(ContentsApiMetadata.Instance)
             .RequireCors(ContentsCorsPolicyProvider.PolicyName)
-            .RequireRateLimiting(ContentsRateLimiting.PolicyName);
+            .RequireRateLimiting(ContentsRateLimiting.PolicyName)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         tenant.MapTokenEndpoint();
         Feeds.Map(tenant);
 

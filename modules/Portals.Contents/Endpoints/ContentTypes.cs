@@ -26,7 +26,8 @@ public static class ContentTypes
             .RequireAuthorization(ContentPolicies.Read).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/taxonomies/sectors", GetSectorsAsync).WithName("GetSectors")
             .WithSummary("The sector terms with their ids, for the 'sector' filter and TaxonomyField values.")
-            .RequireAuthorization(ContentPolicies.Read).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .RequireAuthorization(ContentPolicies.Read).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<StoredJson<ContentTypesDocument>> GetContentTypesAsync(

@@ -19,11 +19,13 @@ public static class ReadContent
         content.MapGet("/{contentItemId}", GetByIdAsync).WithName("GetContentItem")
             .WithSummary("The published version of an item; ?version=latest needs PreviewContent.")
             .RequireAuthorization(ContentPolicies.Read)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         content.MapGet("/by-path/{*path}", GetByPathAsync).WithName("GetContentItemByPath")
             .WithSummary("The published item whose AutoroutePart.Path matches.")
             .RequireAuthorization(ContentPolicies.Read)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> GetByIdAsync(

@@ -46,6 +46,9 @@ internal sealed class ContentsCorsPolicyProvider(IOptions<CorsOptions> options) 
         var request = context.Request;
         var preflight = HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(CorsConstants.AccessControlRequestMethod);
         var method = preflight ? request.Headers.AccessControlRequestMethod.ToString() : request.Method;
-        return (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && request.Headers.Authorization.Count == 0;
+        var withToken = preflight
+            ? request.Headers.AccessControlRequestHeaders.ToString().Contains("authorization", StringComparison.OrdinalIgnoreCase)
+            : request.Headers.Authorization.Count > 0;
+        return (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && !withToken;
     }
 }
