@@ -16,6 +16,12 @@ public sealed class ContentsApiOptions
     public int AccessTokenLifetimeMinutes { get; set; } = 60;
 
     /// <summary>
+    /// Longest time a published read is served from memory. Writes in this process clear it at once; this bounds
+    /// how long a write by another process (CLI, second node) can go unseen. 0 turns the cache off.
+    /// </summary>
+    public int ReadCacheSeconds { get; set; } = 2;
+
+    /// <summary>
     /// Folder of the token signing and encryption keys (PEM); relative to the data folder. Persisted so that
     /// tokens stay valid across restarts; losing the folder only forces clients to ask for a new token.
     /// </summary>
@@ -38,6 +44,10 @@ public sealed class ContentsApiOptionsValidator : IValidateOptions<ContentsApiOp
         if (options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60)
         {
             errors.Add("Portals:Api:AccessTokenLifetimeMinutes must be between 1 and 1440.");
+        }
+        if (options.ReadCacheSeconds is < 0 or > 3600)
+        {
+            errors.Add("Portals:Api:ReadCacheSeconds must be between 0 and 3600.");
         }
         if (string.IsNullOrWhiteSpace(options.KeysPath))
         {

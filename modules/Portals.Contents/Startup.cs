@@ -30,6 +30,7 @@ public static class Startup
         services.AddApiAuthentication();
         services.AddHttpContextAccessor();
         services.AddSingleton<ContentPermissions>();
+        services.AddSingleton<PublishedReadCache>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationHandler, NoInvalidTokenHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
@@ -42,12 +43,27 @@ public static class Startup
         return services;
     }
 
-    /// <summary>The middleware the API needs, after routing: CORS, token server and authentication, authorization, rate limits.</summary>
-    public static IApplicationBuilder UseContentsApi(this IApplicationBuilder app) => app
-        .UseCors()
-        .UseAuthentication()
-        .UseAuthorization()
-        .UseRateLimiter();
+    /// <summary>
+    /// The middleware the API needs, after routing: CORS, the token server, authorization, rate limits. Bearer tokens
+    /// are authenticated by the policies themselves; the authentication middleware only has to run OpenIddict's
+    /// request handling, so it is skipped for anonymous requests (the public reads, the hot path).
+    /// </summary>
+    public static IApplicationBuilder UseContentsApi(this IApplicationBuilder app)
+    {
+        // WebApplication adds UseAuthentication() at the very start of the pipeline (before tenant resolution) unless
+        // the app builder carries this flag, which UseAuthentication() inside a branch cannot set on the main builder.
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        return app
+            .UseCors()
+            .UseWhen(NeedsOpenIddict, openIddict => openIddict.UseAuthentication())
+            .UseAuthorization()
+            .UseRateLimiter();
+    }
+
+    /// <summary>OpenIddict's server handles token requests; its validation needs a request-level context for bearer tokens.</summary>
+    private static bool NeedsOpenIddict(HttpContext context) =>
+        context.Request.Headers.Authorization.Count > 0
+        || context.Request.Path.Value?.EndsWith("/connect/token", StringComparison.OrdinalIgnoreCase) == true;
 
     public static IEndpointRouteBuilder MapContentsEndpoints(this IEndpointRouteBuilder endpoints)
     {

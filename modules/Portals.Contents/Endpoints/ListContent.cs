@@ -36,11 +36,16 @@ public static class ListContent
 
     public static async Task<Results<StoredJson<ContentListDocument>, ValidationProblem>> ListAsync(
         string? type, string? sector, string? q, string? publishedAfter, string? page, string? pageSize, string? sort,
-        TenantContext tenant, ClaimsPrincipal user, IContentStore store, CancellationToken cancellationToken)
+        TenantContext tenant, ClaimsPrincipal user, IContentStore store, PublishedReadCache cache, CancellationToken cancellationToken)
     {
         if (Parse(type, sector, q, publishedAfter, page, pageSize, sort, out var query) is { } invalid)
         {
             return invalid;
+        }
+        var key = $"list:{query.ContentType}|{query.TermContentItemId}|{query.Text}|{query.PublishedAfter:O}|{query.Page}|{query.PageSize}|{query.Sort}";
+        if (cache.TryGet(tenant.Name, key, out var cached, out var stamp))
+        {
+            return new StoredJson<ContentListDocument>(cached!, ApiRequest.ReadCache(user));
         }
         await using var session = await store.OpenAsync(tenant, cancellationToken);
         var result = await session.QueryAsync(query, cancellationToken);
@@ -49,7 +54,9 @@ public static class ListContent
         {
             return ApiProblems.Invalid("type", $"Unknown content type '{name}'. GET /{tenant.UrlPrefix}/api/content-types lists them.");
         }
-        return new StoredJson<ContentListDocument>(Envelope(result, query), ApiRequest.ReadCache(user));
+        var json = CachedJson.From(Envelope(result, query));
+        cache.Set(stamp, key, json);
+        return new StoredJson<ContentListDocument>(json, ApiRequest.ReadCache(user));
     }
 
     /// <summary>Concatenates the stored item JSON; no item is parsed or re-serialized.</summary>

@@ -30,7 +30,7 @@ public static class ReadContent
 
     public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> GetByIdAsync(
         string contentItemId, string? version, TenantContext tenant, ClaimsPrincipal user,
-        IContentStore store, ContentPermissions permissions, CancellationToken cancellationToken)
+        IContentStore store, PublishedReadCache cache, ContentPermissions permissions, CancellationToken cancellationToken)
     {
         if (ApiRequest.CheckId(contentItemId) is { } invalid)
         {
@@ -53,25 +53,46 @@ public static class ReadContent
         {
             return ApiProblems.Forbidden(Permissions.PreviewContent);
         }
-        await using var session = await store.OpenAsync(tenant, cancellationToken);
-        var json = await session.GetJsonAsync(contentItemId, latest ? VersionOptions.Latest : VersionOptions.Published, cancellationToken);
-        return json is null
-            ? ApiProblems.NotFound($"No {(latest ? "" : "published ")}content item has the id '{contentItemId}'.")
-            : new StoredJson<ContentItemDocument>(json, latest ? CachePolicy.NoStore : ApiRequest.ReadCache(user));
+        if (latest)
+        {
+            await using var preview = await store.OpenAsync(tenant, cancellationToken);
+            return await preview.GetJsonAsync(contentItemId, VersionOptions.Latest, cancellationToken) is { } draft
+                ? new StoredJson<ContentItemDocument>(draft, CachePolicy.NoStore)
+                : ApiProblems.NotFound($"No content item has the id '{contentItemId}'.");
+        }
+        var key = "id:" + contentItemId;
+        if (!cache.TryGet(tenant.Name, key, out var json, out var stamp))
+        {
+            await using var session = await store.OpenAsync(tenant, cancellationToken);
+            if (await session.GetJsonAsync(contentItemId, VersionOptions.Published, cancellationToken) is not { } stored)
+            {
+                return ApiProblems.NotFound($"No published content item has the id '{contentItemId}'.");
+            }
+            json = CachedJson.From(stored);
+            cache.Set(stamp, key, json);
+        }
+        return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));
     }
 
     public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> GetByPathAsync(
-        string? path, TenantContext tenant, ClaimsPrincipal user, IContentStore store, CancellationToken cancellationToken)
+        string? path, TenantContext tenant, ClaimsPrincipal user, IContentStore store, PublishedReadCache cache, CancellationToken cancellationToken)
     {
         var trimmed = path?.Trim('/') ?? "";
         if (trimmed.Length is 0 or > 1024)
         {
             return ApiProblems.BadRequest("Invalid path.", "Give the item's path after /by-path/, e.g. /by-path/tin-tuc/ky-ket (at most 1024 characters).");
         }
-        await using var session = await store.OpenAsync(tenant, cancellationToken);
-        var json = await session.GetPublishedJsonByPathAsync(trimmed, cancellationToken);
-        return json is null
-            ? ApiProblems.NotFound($"No published content item has the path '{trimmed}'.")
-            : new StoredJson<ContentItemDocument>(json, ApiRequest.ReadCache(user));
+        var key = "path:" + trimmed.ToLowerInvariant();
+        if (!cache.TryGet(tenant.Name, key, out var json, out var stamp))
+        {
+            await using var session = await store.OpenAsync(tenant, cancellationToken);
+            if (await session.GetPublishedJsonByPathAsync(trimmed, cancellationToken) is not { } stored)
+            {
+                return ApiProblems.NotFound($"No published content item has the path '{trimmed}'.");
+            }
+            json = CachedJson.From(stored);
+            cache.Set(stamp, key, json);
+        }
+        return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));
     }
 }

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -23,41 +21,32 @@ public enum CachePolicy
 /// with a strong ETag over its bytes so that any change (even of a flag or date) changes the tag.
 /// <typeparamref name="TSchema"/> only documents the body in OpenAPI.
 /// </summary>
-public sealed class StoredJson<TSchema>(string json, CachePolicy cache, int statusCode = StatusCodes.Status200OK) : IResult, IEndpointMetadataProvider
+public sealed class StoredJson<TSchema>(CachedJson json, CachePolicy cache) : IResult, IEndpointMetadataProvider
 {
-    public string Json => json;
-
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public StoredJson(string json, CachePolicy cache)
+        : this(CachedJson.From(json), cache)
     {
-        var context = httpContext;
-        var length = Encoding.UTF8.GetMaxByteCount(json.Length);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
+    }
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.Headers.ETag = json.ETag;
+        response.Headers.CacheControl = cache switch
         {
-            var count = Encoding.UTF8.GetBytes(json, buffer);
-            var etag = ETags.Compute(buffer.AsSpan(0, count));
-            var response = context.Response;
-            response.Headers.ETag = etag;
-            response.Headers.CacheControl = cache switch
-            {
-                CachePolicy.Public => $"public, max-age={context.GetTenant().Options.CacheMaxAgeSeconds}",
-                CachePolicy.Private => "private, no-cache",
-                _ => "no-store",
-            };
-            if (statusCode == StatusCodes.Status200OK && HttpMethods.IsGet(context.Request.Method) && ETags.Matches(context.Request.Headers.IfNoneMatch, etag, weak: true))
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-            response.StatusCode = statusCode;
-            response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = count;
-            await response.Body.WriteAsync(buffer.AsMemory(0, count), context.RequestAborted);
-        }
-        finally
+            CachePolicy.Public => $"public, max-age={httpContext.GetTenant().Options.CacheMaxAgeSeconds}",
+            CachePolicy.Private => "private, no-cache",
+            _ => "no-store",
+        };
+        if (HttpMethods.IsGet(httpContext.Request.Method) && ETags.Matches(httpContext.Request.Headers.IfNoneMatch, json.ETag, weak: true))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
         }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = json.Utf8.Length;
+        return response.Body.WriteAsync(json.Utf8, httpContext.RequestAborted).AsTask();
     }
 
 #pragma warning disable CA1000 // IEndpointMetadataProvider is a static interface member; the generic type is the point.
@@ -79,7 +68,7 @@ public static class ETags
         return "\"" + Convert.ToBase64String(hash[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
     }
 
-    public static string Compute(string json) => Compute(Encoding.UTF8.GetBytes(json));
+    public static string Compute(string json) => Compute(System.Text.Encoding.UTF8.GetBytes(json));
 
     /// <summary>Whether a conditional header lists the tag (or <c>*</c>). Weak comparison is allowed for If-None-Match only.</summary>
     public static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag, bool weak)
@@ -87,6 +76,11 @@ public static class ETags
         if (header.Count == 0)
         {
             return false;
+        }
+        // The common case, one tag exactly as we sent it, without parsing.
+        if (header.Count == 1 && header[0] == etag)
+        {
+            return true;
         }
         if (!EntityTagHeaderValue.TryParseList(header, out var tags))
         {

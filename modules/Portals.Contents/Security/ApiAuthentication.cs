@@ -17,10 +17,11 @@ namespace Portals.Contents.Security;
 internal static class ApiAuthentication
 {
     public const string TenantClaim = "portals_tenant";
-    public const string Scheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+    public const string Scheme = ApiBearerScheme.Name;
 
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiBearerScheme>(ApiBearerScheme.Name, ApiBearerScheme.Configure);
         services.AddSingleton<ApiClients>();
         services.AddSingleton<ClientCredentialsValidation>();
         services.AddOpenIddict()
