@@ -23,7 +23,8 @@ public sealed record CachedJson(byte[] Utf8, string ETag)
 /// </summary>
 public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<ContentsApiOptions> options, TimeProvider clock)
 {
-    private const int MaxEntriesPerTenant = 20_000;
+    /// <summary>Budget per tenant; list pages of 100 items weigh ~100 KB, so entries are bounded by bytes, not count.</summary>
+    private const long MaxBytesPerTenant = 64L * 1024 * 1024;
     private readonly ConcurrentDictionary<string, Generation> _tenants = new(StringComparer.OrdinalIgnoreCase);
     private readonly long _lifetimeTicks = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds).Ticks;
 
@@ -52,17 +53,25 @@ public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<Cont
         {
             return;
         }
-        if (generation.Entries.Count >= MaxEntriesPerTenant)
+        // Over budget, the tenant's entries are simply dropped: cheaper than LRU bookkeeping on the hot path.
+        if (generation.AddBytes(json.Utf8.Length + key.Length * 2) > MaxBytesPerTenant)
         {
             generation.Entries.Clear();
+            generation.ResetBytes();
         }
         generation.Entries[key] = new Entry(json, clock.GetUtcNow().UtcTicks);
     }
 
     private sealed class Generation(long value)
     {
+        private long _bytes;
+
         public long Value { get; } = value;
         public ConcurrentDictionary<string, Entry> Entries { get; } = new(StringComparer.Ordinal);
+
+        public long AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
+
+        public void ResetBytes() => Interlocked.Exchange(ref _bytes, 0);
     }
 
     private sealed record Entry(CachedJson Json, long LoadedTicks);
