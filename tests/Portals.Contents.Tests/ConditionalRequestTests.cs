@@ -90,6 +90,28 @@ public sealed class ConditionalRequestTests(PortalsFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Upsert_ConcurrentWritersWithSameIfMatch_ExactlyOneWins()
+    {
+        await _kit.UpsertAsync(ApiTestKit.InvestmentCall("hg-race"));
+        using var client = await _kit.ClientAsAsync(Caller.OwnTenant);
+        using var read = await client.GetAsync("haugiang/api/content/hg-race?version=latest");
+        var etag = read.Headers.ETag!;
+        var writers = Enumerable.Range(0, 6).Select(async i =>
+        {
+            using var update = new HttpRequestMessage(HttpMethod.Post, "haugiang/api/content")
+            {
+                Content = ApiTestKit.Json(new JsonObject { ["ContentItemId"] = "hg-race", ["TitlePart"] = new JsonObject { ["Title"] = $"Người sửa {i}" } }),
+            };
+            update.Headers.IfMatch.Add(etag);
+            using var response = await client.SendAsync(update);
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(writers);
+        Assert.Single(statuses, s => s == HttpStatusCode.OK);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.PreconditionFailed, s));
+    }
+
     [Theory]
     [InlineData("POST", "haugiang/api/content/hg-if-match-other/publish")]
     [InlineData("POST", "haugiang/api/content/hg-if-match-other/unpublish")]
