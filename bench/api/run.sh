@@ -88,12 +88,13 @@ echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Per endpoint, the round with the median req/s; each endpoint's share of the ceiling measured in the same round.
 echo
-printf '%-10s %12s %9s %9s %12s\n' "endpoint" "req/s" "p50" "p99" "% of bare"
+printf '%-10s %12s %9s %9s %12s %14s\n' "endpoint" "req/s" "p50" "p99" "% of bare" "% all rounds"
 for name in bare get-by-id list-20; do
   line=$(awk -v n="$name" '$1==n' "$WORK/rounds.txt" | sort -k3 -g | awk -v m=$(( (ROUNDS + 1) / 2 )) 'NR==m')
   read -r _ round rps p50 p99 <<<"$line"
   ceiling=$(awk -v r="$round" '$1=="bare" && $2==r {print $3}' "$WORK/rounds.txt")
-  printf '%-10s %12s %9s %9s %11.1f%%\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {print 100 * a / b}')"
+  overall=$(awk -v n="$name" '$1==n {a+=$3} $1=="bare" {b+=$3} END {print 100 * a / b}' "$WORK/rounds.txt")
+  printf '%-10s %12s %9s %9s %11.1f%% %13.1f%%\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {print 100 * a / b}')" "$overall"
 done
 echo "Portals.Web RSS after the runs: $((RSS_KB / 1024)) MiB (read cache: ${READ_CACHE_SECONDS}s)"
 echo "Machine: $(nproc) cores, $(uname -sr), $(dotnet --version) SDK; wrk, server and ceiling share the cores."
