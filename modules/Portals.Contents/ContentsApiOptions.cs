@@ -16,6 +16,12 @@ public sealed class ContentsApiOptions
     public int AccessTokenLifetimeMinutes { get; set; } = 60;
 
     /// <summary>
+    /// Requests per minute per IP address that carry an Authorization header. Counted before the token is checked,
+    /// so a flood of bad tokens is throttled too; far above the anonymous budget, for integrators pushing content.
+    /// </summary>
+    public int BearerRequestsPerMinute { get; set; } = 6000;
+
+    /// <summary>
     /// Longest time a published read is served from memory. Writes in this process clear it at once; this bounds
     /// how long a write by another process (CLI, second node) can go unseen. 0 turns the cache off.
     /// </summary>
@@ -44,6 +50,10 @@ public sealed class ContentsApiOptionsValidator : IValidateOptions<ContentsApiOp
         if (options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60)
         {
             errors.Add("Portals:Api:AccessTokenLifetimeMinutes must be between 1 and 1440.");
+        }
+        if (options.BearerRequestsPerMinute <= 0)
+        {
+            errors.Add("Portals:Api:BearerRequestsPerMinute must be positive.");
         }
         if (options.ReadCacheSeconds is < 0 or > 3600)
         {

@@ -19,7 +19,7 @@ internal static partial class ContentsLog
     [LoggerMessage(105, LogLevel.Information, "Content item {ContentItemId} ({ContentType}) saved in tenant {Tenant} by {ClientId}; published: {Published}.")]
     public static partial void Saved(ILogger logger, string contentItemId, string contentType, string tenant, string? clientId, bool published);
 
-    [LoggerMessage(106, LogLevel.Information, "Anonymous client {Address} of tenant {Tenant} was rate limited.")]
+    [LoggerMessage(106, LogLevel.Information, "Client {Address} of tenant {Tenant} was rate limited.")]
     public static partial void RateLimited(ILogger logger, string? address, string tenant);
 
     [LoggerMessage(107, LogLevel.Information, "Created the signing/encryption key file {Path}.")]

@@ -44,7 +44,7 @@ public static class Startup
     }
 
     /// <summary>
-    /// The middleware the API needs, after routing: CORS, the token server, authorization, rate limits. Bearer tokens
+    /// The middleware the API needs, after routing: CORS, the token server, rate limits, authorization. Bearer tokens
     /// are authenticated by the policies themselves; the authentication middleware only has to run OpenIddict's
     /// request handling, so it is skipped for anonymous requests (the public reads, the hot path).
     /// </summary>
@@ -56,8 +56,8 @@ public static class Startup
         return app
             .UseCors()
             .UseWhen(NeedsOpenIddict, openIddict => openIddict.UseAuthentication())
-            .UseAuthorization()
-            .UseRateLimiter();
+            .UseRateLimiter()
+            .UseAuthorization();
     }
 
     /// <summary>OpenIddict's server handles token requests; its validation needs a request-level context for bearer tokens.</summary>

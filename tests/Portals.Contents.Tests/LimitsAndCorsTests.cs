@@ -12,6 +12,7 @@ public sealed class LimitsFactory : PortalsFactory
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
         new("Portals:Tenants:cantho:AnonymousRequestsPerMinute", "3"),
+        new("Portals:Api:BearerRequestsPerMinute", "5"),
         new("Portals:Tenants:haugiang:CorsOrigins:0", "*"),
         new("Portals:Tenants:haugiang:CorsOrigins:1", Partner),
         new("Portals:Tenants:haugiang:CacheMaxAgeSeconds", "120"),
@@ -23,7 +24,7 @@ public sealed class LimitsAndCorsTests(LimitsFactory factory) : IClassFixture<Li
     private readonly ApiTestKit _kit = new(factory);
 
     [Fact]
-    public async Task AnonymousOverLimit_Gets429ProblemWithRetryAfter_TokenHolderIsNotLimited()
+    public async Task AnonymousOverLimit_Gets429ProblemWithRetryAfter_TokenHolderHasOwnBudget()
     {
         // The token endpoint is anonymous too, so the token is fetched before the budget is spent.
         using var owner = await _kit.ClientAsAsync(Caller.OwnTenant, "cantho");
@@ -39,6 +40,18 @@ public sealed class LimitsAndCorsTests(LimitsFactory factory) : IClassFixture<Li
 
         using var withToken = await owner.GetAsync("cantho/api/content/ct-du-an-ql61c");
         Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+
+        // Bearer requests are counted before the token is checked, so a flood of bad tokens is throttled too.
+        using var forged = _kit.Client();
+        forged.DefaultRequestHeaders.Authorization = new("Bearer", "forged");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var attempt = await forged.GetAsync("cantho/api/content/ct-du-an-ql61c");
+            statuses.Add(attempt.StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.Unauthorized, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
 
         // The limit is per tenant: haugiang keeps its own (default) budget.
         using var otherTenant = await anonymous.GetAsync("haugiang/api/content/hg-du-an-ql61c");

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portals.Core.Tenants;
 
 namespace Portals.Contents.Http;
 
 /// <summary>
 /// Anonymous callers get <c>TenantOptions.AnonymousRequestsPerMinute</c> per IP address and tenant (fixed one-minute
-/// window); token holders are identified clients and are not limited here. Rejections are 429 problems with Retry-After.
+/// window); requests with a token get the larger <c>Portals:Api:BearerRequestsPerMinute</c>. The limiter runs before
+/// authorization, so requests are counted before any token is validated. Rejections are 429 problems with Retry-After.
 /// </summary>
 internal static class ContentsRateLimiting
 {
@@ -27,13 +29,12 @@ internal static class ContentsRateLimiting
 
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
-        if (context.User.Identity?.IsAuthenticated == true)
-        {
-            return RateLimitPartition.GetNoLimiter("authenticated");
-        }
         var tenant = context.Features.Get<TenantFeature>()?.Tenant;
-        var limit = tenant?.Options.AnonymousRequestsPerMinute ?? 600;
-        var key = $"{tenant?.Name}|{context.Connection.RemoteIpAddress}|{limit}";
+        var bearer = context.Request.Headers.Authorization.Count > 0;
+        var limit = bearer
+            ? context.RequestServices.GetRequiredService<IOptions<ContentsApiOptions>>().Value.BearerRequestsPerMinute
+            : tenant?.Options.AnonymousRequestsPerMinute ?? 600;
+        var key = $"{(bearer ? "bearer" : "anonymous")}|{tenant?.Name}|{context.Connection.RemoteIpAddress}|{limit}";
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
@@ -54,7 +55,7 @@ internal static class ContentsRateLimiting
         ContentsLog.RateLimited(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentsRateLimiting)),
             context.Connection.RemoteIpAddress?.ToString(), tenant?.Name ?? "");
         var problem = TypedResults.Problem(
-            $"Anonymous clients may make {tenant?.Options.AnonymousRequestsPerMinute} requests per minute; retry in {seconds} s, or use a token.",
+            $"Too many requests from this address for this portal; retry in {seconds} s. Anonymous clients may make {tenant?.Options.AnonymousRequestsPerMinute} requests per minute.",
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
         await problem.ExecuteAsync(context);
     }
