@@ -65,6 +65,10 @@ public sealed class AuthMatrixTests(PortalsFactory factory) : IClassFixture<Port
             {
                 await ApiTestKit.ReadProblemAsync(response, (HttpStatusCode)status);
             }
+            if (status == 401)
+            {
+                Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ public static class ReadContent
     }
 
     public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> GetByIdAsync(
-        string contentItemId, string? version, TenantContext tenant, ClaimsPrincipal user,
+        string contentItemId, string? version, TenantContext tenant, ClaimsPrincipal user, HttpResponse response,
         IContentStore store, PublishedReadCache cache, ContentPermissions permissions, CancellationToken cancellationToken)
     {
         if (ApiRequest.CheckId(contentItemId) is { } invalid)
@@ -47,6 +47,7 @@ public static class ReadContent
         }
         if (latest && !user.IsAuthenticated())
         {
+            response.Headers.WWWAuthenticate = "Bearer";
             return ApiProblems.Unauthorized();
         }
         if (latest && !await permissions.HasAsync(user, tenant, Permissions.PreviewContent, cancellationToken))
