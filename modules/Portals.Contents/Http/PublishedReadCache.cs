@@ -32,9 +32,13 @@ public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<Cont
     public bool TryGet(string tenant, string key, out CachedJson? json, out object stamp)
     {
         var current = signal.Current(tenant);
-        var generation = _tenants.AddOrUpdate(tenant,
-            static (_, value) => new Generation(value),
-            static (_, existing, value) => existing.Value == value ? existing : new Generation(value), current);
+        // Read first: AddOrUpdate would take a lock and replace the node on every request.
+        if (!_tenants.TryGetValue(tenant, out var generation) || generation.Value != current)
+        {
+            generation = _tenants.AddOrUpdate(tenant,
+                static (_, value) => new Generation(value),
+                static (_, existing, value) => existing.Value == value ? existing : new Generation(value), current);
+        }
         stamp = generation;
         if (_lifetimeTicks > 0 && generation.Entries.TryGetValue(key, out var entry) && clock.GetUtcNow().UtcTicks - entry.LoadedTicks < _lifetimeTicks)
         {
