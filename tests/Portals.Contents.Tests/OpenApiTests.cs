@@ -34,6 +34,9 @@ public sealed class OpenApiTests(PortalsFactory factory) : IClassFixture<Portals
         var paths = document.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing; documented: {string.Join(", ", paths.EnumerateObject().Select(p => p.Name))}");
         Assert.True(item.TryGetProperty(method, out var operation), $"{method.ToUpperInvariant()} {path} is missing");
+        var tenant = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "tenant");
+        Assert.Equal("path", tenant.GetProperty("in").GetString());
+        Assert.Equal(["cantho", "haugiang"], tenant.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order());
         var responses = operation.GetProperty("responses");
         Assert.True(responses.TryGetProperty("200", out _) || responses.TryGetProperty("204", out _), $"{method} {path} documents no success response");
         foreach (var status in (errors + ",429").Split(','))

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using Portals.Core.Tenants;
 using Scalar.AspNetCore;
+using System.Text.Json.Nodes;
 
 namespace Portals.Contents.OpenApi;
 
@@ -41,6 +43,21 @@ internal static class ApiDocs
             });
             options.AddOperationTransformer((operation, context, cancellationToken) =>
             {
+                // Handlers take the resolved tenant (TenantContext.BindAsync), so the {tenant} segment is declared here.
+                if (context.Description.RelativePath?.StartsWith("{tenant", StringComparison.Ordinal) == true
+                    && operation.Parameters?.Any(p => p.Name == "tenant") != true)
+                {
+                    var tenants = context.ApplicationServices.GetRequiredService<TenantRegistry>().All.Select(t => (JsonNode)t.UrlPrefix).ToList();
+                    operation.Parameters ??= [];
+                    operation.Parameters.Insert(0, new OpenApiParameter
+                    {
+                        Name = "tenant",
+                        In = ParameterLocation.Path,
+                        Required = true,
+                        Description = "The portal. On a portal's own host (e.g. haugiang.localhost) the segment is left out.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = tenants },
+                    });
+                }
                 // Operations that can answer 401 accept a bearer token; the public reads accept one optionally.
                 if (operation.Responses?.ContainsKey("401") == true)
                 {
