@@ -29,6 +29,7 @@ public static class PortalsCoreServices
 
         services.AddSingleton<IDatabaseProvider, SqliteDatabaseProvider>();
         services.AddSingleton<TenantDatabase>();
+        services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton<IContentStore, EfContentStore>();
         services.AddSingleton<UserAccounts>();
 

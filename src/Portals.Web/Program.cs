@@ -33,9 +33,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePortalsTenants();
 app.UseRouting();
+app.UseContentsApi();
 
 app.MapHealthEndpoints();
 app.MapSearchEndpoints();
+app.MapContentsEndpoints();
 
 await app.RunAsync();
 return 0;

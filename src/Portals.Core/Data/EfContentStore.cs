@@ -6,13 +6,13 @@ using Portals.Core.Tenants;
 namespace Portals.Core.Data;
 
 /// <summary>The EF Core implementation of the content store; the provider (SQLite, PostgreSQL) comes from the tenant.</summary>
-public sealed class EfContentStore(TenantDatabase database, TimeProvider clock) : IContentStore
+public sealed class EfContentStore(TenantDatabase database, TimeProvider clock, ContentChangeSignal? signal = null) : IContentStore
 {
     public Task<IContentSession> OpenAsync(TenantContext tenant, CancellationToken cancellationToken) =>
-        Task.FromResult<IContentSession>(new EfContentSession(tenant, database.Open(tenant), clock));
+        Task.FromResult<IContentSession>(new EfContentSession(tenant, database.Open(tenant), clock, signal));
 }
 
-internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbContext db, TimeProvider clock) : IContentSession
+internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbContext db, TimeProvider clock, ContentChangeSignal? signal = null) : IContentSession
 {
     private IDbContextTransaction? _transaction;
 
@@ -90,6 +90,8 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            // After the commit, so a cache that fills meanwhile is tagged with the old value and refills.
+            signal?.Changed(tenant.Name);
         }
     }
 

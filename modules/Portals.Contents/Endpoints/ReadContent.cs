@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Portals.Contents.Http;
+using Portals.Contents.Security;
+using Portals.Core.Content;
+using Portals.Core.Security;
+using Portals.Core.Tenants;
+
+namespace Portals.Contents.Endpoints;
+
+/// <summary>Single-item reads: by id (published, or latest with preview permission) and by Autoroute path.</summary>
+public static class ReadContent
+{
+    public static void Map(RouteGroupBuilder content)
+    {
+        content.MapGet("/{contentItemId}", GetByIdAsync).WithName("GetContentItem")
+            .WithSummary("The published version of an item; ?version=latest needs PreviewContent.")
+            .RequireAuthorization(ContentPolicies.Read)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        content.MapGet("/by-path/{*path}", GetByPathAsync).WithName("GetContentItemByPath")
+            .WithSummary("The published item whose AutoroutePart.Path matches.")
+            .RequireAuthorization(ContentPolicies.Read)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> GetByIdAsync(
+        string contentItemId, string? version, TenantContext tenant, ClaimsPrincipal user, HttpResponse response,
+        IContentStore store, PublishedReadCache cache, ContentPermissions permissions, CancellationToken cancellationToken)
+    {
+        if (ApiRequest.CheckId(contentItemId) is { } invalid)
+        {
+            return invalid;
+        }
+        var latest = false;
+        if (version is not null)
+        {
+            if (!version.Equals("latest", StringComparison.OrdinalIgnoreCase) && !version.Equals("published", StringComparison.OrdinalIgnoreCase))
+            {
+                return ApiProblems.BadRequest("Invalid version.", "'version' is 'published' (the default) or 'latest'.");
+            }
+            latest = version.Equals("latest", StringComparison.OrdinalIgnoreCase);
+        }
+        if (latest && !user.IsAuthenticated())
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+            return ApiProblems.Unauthorized();
+        }
+        if (latest && !await permissions.HasAsync(user, tenant, Permissions.PreviewContent, cancellationToken))
+        {
+            return ApiProblems.Forbidden(Permissions.PreviewContent);
+        }
+        if (latest)
+        {
+            await using var preview = await store.OpenAsync(tenant, cancellationToken);
+            return await preview.GetJsonAsync(contentItemId, VersionOptions.Latest, cancellationToken) is { } draft
+                ? new StoredJson<ContentItemDocument>(draft, CachePolicy.NoStore)
+                : ApiProblems.NotFound($"No content item has the id '{contentItemId}'.");
+        }
+        var key = "id:" + contentItemId;
+        if (!cache.TryGet(tenant.Name, key, out var json, out var stamp))
+        {
+            await using var session = await store.OpenAsync(tenant, cancellationToken);
+            if (await session.GetJsonAsync(contentItemId, VersionOptions.Published, cancellationToken) is not { } stored)
+            {
+                return ApiProblems.NotFound($"No published content item has the id '{contentItemId}'.");
+            }
+            json = CachedJson.From(stored);
+            cache.Set(stamp, key, json);
+        }
+        return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));
+    }
+
+    public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> GetByPathAsync(
+        string? path, TenantContext tenant, ClaimsPrincipal user, IContentStore store, PublishedReadCache cache, CancellationToken cancellationToken)
+    {
+        var trimmed = path?.Trim('/') ?? "";
+        if (trimmed.Length is 0 or > 1024)
+        {
+            return ApiProblems.BadRequest("Invalid path.", "Give the item's path after /by-path/, e.g. /by-path/tin-tuc/ky-ket (at most 1024 characters).");
+        }
+        var key = "path:" + trimmed.ToLowerInvariant();
+        if (!cache.TryGet(tenant.Name, key, out var json, out var stamp))
+        {
+            await using var session = await store.OpenAsync(tenant, cancellationToken);
+            if (await session.GetPublishedJsonByPathAsync(trimmed, cancellationToken) is not { } stored)
+            {
+                return ApiProblems.NotFound($"No published content item has the path '{trimmed}'.");
+            }
+            json = CachedJson.From(stored);
+            cache.Set(stamp, key, json);
+        }
+        return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));
+    }
+}

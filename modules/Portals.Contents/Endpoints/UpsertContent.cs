@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portals.Contents.Http;
+using Portals.Contents.Security;
+using Portals.Core.Content;
+using Portals.Core.Security;
+using Portals.Core.Tenants;
+using Portals.Core.Validation;
+
+namespace Portals.Contents.Endpoints;
+
+/// <summary><c>POST /{t}/api/content</c>: Orchard Core's upsert: merge into the latest version, validate, save, publish unless draft.</summary>
+public static class UpsertContent
+{
+    public static void Map(RouteGroupBuilder content) =>
+        content.MapPost("/", UpsertAsync).WithName("UpsertContentItem")
+            .WithSummary("Creates or updates an item by ContentItemId (merge semantics); publishes unless ?draft=true.")
+            .Accepts<ContentItemDocument>("application/json")
+            .RequireAuthorization(ContentPolicies.Edit)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .DisableAntiforgery();
+
+    public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult, ValidationProblem>> UpsertAsync(
+        HttpRequest request, bool? draft, TenantContext tenant, ClaimsPrincipal user, IContentStore store,
+        ContentPermissions permissions, IOptions<ContentsApiOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var publish = draft != true;
+        // Publishing needs PublishContent on top of the route's EditContent, as in Orchard Core's API controller.
+        if (publish && !await permissions.HasAsync(user, tenant, Permissions.PublishContent, cancellationToken))
+        {
+            return ApiProblems.Forbidden(Permissions.PublishContent);
+        }
+        var posted = await ApiRequest.ReadJsonObjectAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        ApiRequest.CheckMetadataTypes(posted);
+        var id = (posted["ContentItemId"] as JsonValue)?.GetValue<string>();
+        if (string.IsNullOrEmpty(id))
+        {
+            id = ContentIds.New();
+            posted["ContentItemId"] = id;
+        }
+        else if (ApiRequest.CheckId(id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        using var itemLock = await ApiRequest.LockItemAsync(tenant.Name, id, cancellationToken);
+        await using var session = await store.OpenAsync(tenant, cancellationToken);
+        var latestJson = await session.GetJsonAsync(id, VersionOptions.Latest, cancellationToken);
+        if (request.Headers.IfMatch.Count > 0 && (latestJson is null || !ETags.Matches(request.Headers.IfMatch, ETags.Compute(latestJson), weak: false)))
+        {
+            return ApiProblems.PreconditionFailed();
+        }
+        var item = latestJson is null ? NewItem(posted, user) : Merge(ContentItem.Parse(latestJson), posted);
+        var saved = await session.SaveAsync(item, publish ? SaveMode.Publish : SaveMode.Draft, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        ContentsLog.Saved(loggers.CreateLogger(typeof(UpsertContent)), saved.ContentItemId, saved.ContentType, tenant.Name, user.ClientId(), saved.Published);
+        return new StoredJson<ContentItemDocument>(saved.ToJsonString(), CachePolicy.NoStore);
+    }
+
+    private static ContentItem NewItem(JsonObject posted, ClaimsPrincipal user)
+    {
+        var item = new ContentItem(posted);
+        item.Owner ??= user.ClientId();
+        item.Author ??= user.ClientId();
+        return item;
+    }
+
+    private static ContentItem Merge(ContentItem latest, JsonObject posted)
+    {
+        if (posted["ContentType"] is JsonValue type && type.GetValue<string>() != latest.ContentType)
+        {
+            throw new ContentValidationException([new("ContentType", $"Không thể đổi loại nội dung của một mục đã có (hiện là '{latest.ContentType}').")]);
+        }
+        JsonMerge.Into(latest.Data, posted);
+        return latest;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portals.Core.Security;
+using Portals.Core.Tenants;
+
+namespace Portals.Contents.Security;
+
+/// <summary>Seeds the <c>portals-cli</c> client with the Administrator role; prints a generated secret once when none is configured.</summary>
+public sealed class ApiClientSetup(ApiClients clients, IOptions<PortalsOptions> options, ILogger<ApiClientSetup> logger) : ITenantSetupContributor
+{
+    public const string CliClientId = "portals-cli";
+
+    public async Task SetupAsync(TenantContext tenant, CancellationToken cancellationToken)
+    {
+        if (await clients.ExistsAsync(tenant, CliClientId, cancellationToken))
+        {
+            return;
+        }
+        var secret = options.Value.Setup.ApiClientSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            secret = ApiClients.GenerateSecret();
+            Console.WriteLine($"[{tenant.Name}] API client '{CliClientId}' secret (shown once): {secret}");
+            ContentsLog.GeneratedClientSecret(logger, tenant.Name, CliClientId);
+        }
+        await clients.CreateAsync(tenant, CliClientId, secret, [Permissions.AdministratorRole], cancellationToken);
+    }
+}
