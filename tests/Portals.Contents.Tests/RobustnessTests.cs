@@ -31,6 +31,13 @@ public sealed class RobustnessTests(PortalsFactory factory) : IClassFixture<Port
         { "POST", "haugiang/connect/token", "grant_type=client_credentials", "Content-Type: application/x-www-form-urlencoded" },
         { "POST", "haugiang/connect/token", "{\"grant_type\":\"client_credentials\"}", null },
         { "DELETE", "haugiang/api/content/hg-du-an-ql61c/publish", null, null },
+        { "POST", "haugiang/api/content", "{\"ContentType\":\"InvestmentCall\",\"ContentType\":\"NewsArticle\"}", null },
+        { "POST", "haugiang/api/content", "{\"ContentItemId\":\"hg-x\",\"ContentType\":\"InvestmentCall\",\"InvestmentCall\":{\"Sector\":{\"TermContentItemIds\":[null, 5]}}}", null },
+        { "POST", "haugiang/api/content", "{\"ContentItemId\":\"hg-x\",\"ContentType\":\"InvestmentCall\",\"InvestmentCall\":{\"AreaHa\":{\"Value\":1e400}}}", null },
+        { "POST", "haugiang/api/content", "\ufeff{}", null },
+        { "GET", "haugiang/api/content/by-path/tin-tuc%2Fabc", null, null },
+        { "GET", "haugiang/api/content?publishedAfter=2025-01-01T00:00:00%2B07:00&q=%00", null, null },
+        { "POST", "haugiang/connect/token", "grant_type=client_credentials&client_id=portals-cli", "Content-Type: application/x-www-form-urlencoded" },
     };
 
     [Theory]
@@ -60,6 +67,29 @@ public sealed class RobustnessTests(PortalsFactory factory) : IClassFixture<Port
         {
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task ChunkedBodyOverLimit_Gets400()
+    {
+        using var client = await _kit.ClientAsAsync(Caller.OwnTenant);
+        var bytes = Encoding.UTF8.GetBytes("{\"ContentType\":\"InvestmentCall\",\"x\":\"" + new string('a', 1100 * 1024) + "\"}");
+        using var content = new StreamContent(new MemoryStream(bytes));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "haugiang/api/content") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await client.SendAsync(request);
+        await ApiTestKit.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task List_TextFilter_IgnoresDiacritics()
+    {
+        using var client = _kit.Client();
+        var folded = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("haugiang/api/content?q=vi thanh"))!;
+        var accented = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("haugiang/api/content?q=" + Uri.EscapeDataString("VỊ THANH")))!;
+        Assert.True(folded["total"]!.GetValue<int>() > 0);
+        Assert.Equal(folded["total"]!.GetValue<int>(), accented["total"]!.GetValue<int>());
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace Portals.Contents.Endpoints;
 /// <summary>Request helpers shared by the slices: ids, cache choice, bounded body reading, per-item write locks.</summary>
 public static class ApiRequest
 {
-    private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = 64 };
+    /// <summary>Duplicate properties are rejected while parsing; otherwise JsonObject throws on first access (a 500).</summary>
+    private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
     private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public static bool IsAuthenticated(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;

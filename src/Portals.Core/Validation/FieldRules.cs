@@ -80,7 +80,12 @@ internal static class FieldRules
                 }
                 break;
             case "NumericField":
-                var number = value.GetValue<decimal>();
+                // A JSON number outside decimal's range (e.g. 1e400) is the sender's error, not a server fault.
+                if (!value.AsValue().TryGetValue(out decimal number))
+                {
+                    errors.Add(new(key, $"Trường “{label}” không phải là một số hợp lệ."));
+                    return;
+                }
                 if (Decimal(field.Setting("NumericFieldSettings", "Minimum")) is { } min && number < min)
                 {
                     errors.Add(new(key, $"Trường “{label}” phải lớn hơn hoặc bằng {min.ToString(CultureInfo.InvariantCulture)}."));
