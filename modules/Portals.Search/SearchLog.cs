@@ -27,4 +27,7 @@ internal static partial class SearchLog
 
     [LoggerMessage(6, LogLevel.Warning, "Search index at {Path} has another schema; emptied its {DocCount} documents for a rebuild")]
     public static partial void SchemaChanged(ILogger logger, string path, int docCount);
+
+    [LoggerMessage(103, LogLevel.Error, "Online search rebuild failed for tenant {Tenant}.")]
+    public static partial void RebuildFailed(ILogger logger, Exception exception, string tenant);
 }

@@ -24,6 +24,7 @@ public static class Startup
         });
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<Http.SearchRebuildJobs>();
         services.AddHostedService<SearchIndexingService>();
         services.AddSingleton<ICliCommand, SearchRebuildCommand>();
         return services;

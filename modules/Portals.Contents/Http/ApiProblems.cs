@@ -47,7 +47,11 @@ internal sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareRe
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<ContentsApiMetadata>() is null || authorizeResult.Succeeded)
+        // Any endpoint guarded by the API scheme (content routes, other modules' permission policies) answers
+        // 401/403 as problems; a default challenge would be forwarded to OpenIddict outside its request context.
+        var apiEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<ContentsApiMetadata>() is not null
+            || policy.AuthenticationSchemes.Contains(Security.ApiBearerScheme.Name);
+        if (!apiEndpoint || authorizeResult.Succeeded)
         {
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;

@@ -82,7 +82,8 @@ public static class ContentPolicies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).AddRequirements(new NoInvalidTokenRequirement()));
-        foreach (var (name, permission) in new[] { (Edit, Permissions.EditContent), (Publish, Permissions.PublishContent), (Delete, Permissions.DeleteContent) })
+        var named = new[] { (Edit, Permissions.EditContent), (Publish, Permissions.PublishContent), (Delete, Permissions.DeleteContent) };
+        foreach (var (name, permission) in named.Concat(Permissions.All.Select(p => (Permissions.Policy(p), p))))
         {
             options.AddPolicy(name, p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireAuthenticatedUser()
                 .AddRequirements(new PermissionRequirement(permission)));

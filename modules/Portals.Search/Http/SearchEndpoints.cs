@@ -21,6 +21,7 @@ public static class SearchEndpoints
         endpoints.MapTenantGroup().MapGet("/api/search", SearchFromTenant)
             .WithName("SearchFromTenant").WithTags("Search")
             .WithSummary("Same shared search, reached under a portal; both provinces unless `tenant` is given.");
+        endpoints.MapSearchAdminEndpoints();
         return endpoints;
     }
 

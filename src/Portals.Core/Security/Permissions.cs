@@ -21,4 +21,10 @@ public static class Permissions
     ];
 
     public const string AdministratorRole = "Administrator";
+
+    /// <summary>
+    /// The authorization policy granting one permission to a bearer-token caller. The module that provides API
+    /// authentication registers one per name in <see cref="All"/>, so other modules can require it without knowing how.
+    /// </summary>
+    public static string Policy(string permission) => "permission:" + permission;
 }

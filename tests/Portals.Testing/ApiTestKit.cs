@@ -6,10 +6,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portals.Contents.Security;
-using Portals.Testing;
 using Xunit;
 
-namespace Portals.Contents.Tests;
+namespace Portals.Testing;
 
 /// <summary>The four callers every route is tried with.</summary>
 public enum Caller
