@@ -28,6 +28,9 @@ public sealed class PortalsDbContext(DbContextOptions<PortalsDbContext> options,
         // At most one latest and one published version per item, enforced by the database itself.
         item.HasIndex(r => r.ContentItemId).HasFilter("\"Latest\"").IsUnique().HasDatabaseName("IX_ContentItems_Latest");
         item.HasIndex(r => new { r.ContentItemId, r.Published }).HasFilter("\"Published\"").IsUnique().HasDatabaseName("IX_ContentItems_Published");
+        // The partial indexes above serve only "Latest" or only "Published" lookups; every other per-item query
+        // (all versions of an item, latest-or-published) needs a plain index or SQLite scans the table.
+        item.HasIndex(r => r.ContentItemId, "IX_ContentItems_ContentItemId");
         item.HasIndex(r => new { r.ContentType, r.Published, r.PublishedUtc });
         item.HasIndex(r => new { r.Published, r.PublishedUtc });
         item.HasIndex(r => r.Path);
