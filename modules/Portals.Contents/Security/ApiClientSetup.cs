@@ -16,13 +16,11 @@ public sealed class ApiClientSetup(ApiClients clients, IOptions<PortalsOptions> 
         {
             return;
         }
-        var secret = options.Value.Setup.ApiClientSecret;
-        if (string.IsNullOrEmpty(secret))
+        if (string.IsNullOrEmpty(options.Value.Setup.ApiClientSecret))
         {
-            secret = ApiClients.GenerateSecret();
-            Console.WriteLine($"[{tenant.Name}] API client '{CliClientId}' secret (shown once): {secret}");
             ContentsLog.GeneratedClientSecret(logger, tenant.Name, CliClientId);
         }
+        var secret = UserAccounts.ConfiguredOrPrinted(options.Value.Setup.ApiClientSecret, $"[{tenant.Name}] API client '{CliClientId}' secret", ApiClients.GenerateSecret);
         await clients.CreateAsync(tenant, CliClientId, secret, [Permissions.AdministratorRole], cancellationToken);
     }
 }

@@ -90,22 +90,8 @@ public static class ContentDefinitionJson
     private static string? OptionalString(JsonElement parent, string name) =>
         Property(parent, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
-    /// <summary>Case-insensitive property lookup, as Orchard Core's recipe reader does.</summary>
-    internal static JsonElement? Property(JsonElement parent, string name)
-    {
-        if (parent.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-        foreach (var property in parent.EnumerateObject())
-        {
-            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-        return null;
-    }
+    /// <summary>Case-insensitive, as Orchard Core's recipe reader is; one implementation serves recipes and definitions.</summary>
+    internal static JsonElement? Property(JsonElement parent, string name) => Recipes.Recipe.Property(parent, name);
 }
 
 public sealed class DefinitionFormatException(string message) : Exception(message);

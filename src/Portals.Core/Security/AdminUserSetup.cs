@@ -15,13 +15,11 @@ public sealed class AdminUserSetup(UserAccounts users, IOptions<PortalsOptions> 
         {
             return;
         }
-        var password = options.Value.Setup.AdminPassword;
-        if (string.IsNullOrEmpty(password))
+        if (string.IsNullOrEmpty(options.Value.Setup.AdminPassword))
         {
-            password = UserAccounts.GeneratePassword();
-            Console.WriteLine($"[{tenant.Name}] admin password (shown once): {password}");
             CoreLog.GeneratedPassword(logger, tenant.Name);
         }
+        var password = UserAccounts.ConfiguredOrPrinted(options.Value.Setup.AdminPassword, $"[{tenant.Name}] admin password", UserAccounts.GeneratePassword);
         await users.CreateAsync(tenant, AdminUserName, password, [Permissions.AdministratorRole], cancellationToken);
     }
 }

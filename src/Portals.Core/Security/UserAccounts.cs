@@ -48,6 +48,21 @@ public sealed class UserAccounts(TenantDatabase database, TimeProvider clock)
         return JsonSerializer.Deserialize<List<string>>(user.Roles) ?? [];
     }
 
+    /// <summary>
+    /// The configured first-run secret, or a generated one printed once to the console (the only place it ever
+    /// appears, since only its hash is stored).
+    /// </summary>
+    public static string ConfiguredOrPrinted(string? configured, string label, Func<string> generate)
+    {
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+        var secret = generate();
+        Console.WriteLine($"{label} (shown once): {secret}");
+        return secret;
+    }
+
     /// <summary>A password strong enough for a first sign-in, to be changed afterwards.</summary>
     public static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y') + "!7a";
