@@ -56,17 +56,17 @@ internal static class TextQueryBuilder
             words.MinimumNumberShouldMatch = required;
         }
 
-        // The required part is a plain conjunction over one field, as cheap as Lucene gets; every match is scored by it.
-        // Exact tones join it because they decide which reading the user meant ("bão" storm vs "báo" newspaper) and are
-        // rarer terms than the folded ones, so they cost little. Title words (the title is also in the all-text field,
-        // so a title match scores twice) and adjacent pairs only reorder the best candidates: scoring them for every
-        // match was most of the cost of a query (see IndexSearch). BM25's coord and query norm are 1, so the two
-        // passes add up to exactly the score of one query holding every clause.
+        // The required part is a plain conjunction over one field, as cheap as Lucene gets; it alone scores every
+        // match. The optional clauses only reorder its best candidates (see IndexSearch): title words (the title is
+        // also in the all-text field, so a title match scores twice), exact tones and adjacent pairs. Scoring them for
+        // every match cost several times the conjunction, since common syllables match most documents and a typed
+        // tone is often as common as its folded form. BM25's coord and query norm are 1, so the two passes add up to
+        // exactly the score of one query holding every clause.
         var query = new BooleanQuery { { words, Occur.MUST } };
-        AddIfAny(query, ExactQuery(exact, folded));
         var title = new BooleanQuery();
         foldedWords.ForEach(word => title.Add(Term(SearchFields.TitleText, word, TitleBoost), Occur.SHOULD));
         var boosts = new BooleanQuery { { title, Occur.SHOULD } };
+        AddIfAny(boosts, ExactQuery(exact, folded));
         AddIfAny(boosts, BigramQuery(folded));
         return new TextMatch(query, boosts, new HashSet<string>(foldedWords, StringComparer.Ordinal));
     }
