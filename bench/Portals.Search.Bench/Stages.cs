@@ -28,7 +28,7 @@ internal static class Stages
         Time("first pass + rescore", i => BoostRescorer.Rescore(searcher, searcher.Search(matches[i].Query, 200).ScoreDocs, matches[i].Boosts!));
         var tops = matches.Select(m => searcher.Search(m.Query, 10).ScoreDocs).ToArray();
         Time("10 stored documents", i => Array.ForEach(tops[i], d => searcher.Doc(d.Doc)));
-        var bodies = tops.Select(t => t.Select(d => searcher.Doc(d.Doc).Get(SearchFields.Body, null)).ToArray()).ToArray();
+        var bodies = tops.Select(t => t.Select(d => searcher.Doc(d.Doc).Get(SearchFields.Body, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
         Time("10 snippets", i => Array.ForEach(bodies[i], b => SnippetBuilder.Build("", b, matches[i].FoldedTerms)));
         Time("IndexSearch.Run", i => IndexSearch.Run(searcher, new SearchQuery(texts[i], null, null, null), matches[i], sort, default));
 
