@@ -53,6 +53,13 @@ try
     report.Fact("index size on disk", $"{Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length) / 1048576.0:N1} MiB");
     report.Fact("RSS after indexing", Rss());
 
+    if (args.Contains("--stages"))
+    {
+        report.Print(Console.Out, Environment.ProcessorCount);
+        Stages.Print(folder, texts, queryCount);
+        return;
+    }
+
     using var raw = new RawLucene(folder);
     var rawQueries = texts.Select(RawLucene.QueryFor).ToArray();
     SearchQuery Text(int i) => new(texts[i % texts.Length], null, null, null);
@@ -72,6 +79,11 @@ try
     report.Loop(await Loop("SearchAsync: no text, filters, newest first", 1, i => index.SearchAsync(Browse(i), CancellationToken.None)), rawLoop);
     report.Loop(await Loop("SearchAsync: text, 2 threads", 2, i => index.SearchAsync(Text(i), CancellationToken.None)), rawLoop);
     report.Loop(await Loop("raw Lucene, 2 threads", 2, i => Task.FromResult(raw.Search(rawQueries[i % rawQueries.Length]))), rawLoop);
+
+    // The HTTP target's shape: 8 concurrent clients on this machine's cores; compare with raw at the same concurrency.
+    var raw8 = await Loop("raw Lucene, 8 threads", 8, i => Task.FromResult(raw.Search(rawQueries[i % rawQueries.Length])));
+    report.Loop(raw8, raw8);
+    report.Loop(await Loop("SearchAsync: text, 8 threads", 8, i => index.SearchAsync(Text(i), CancellationToken.None)), raw8);
 
     report.Fact("RSS after queries", Rss());
     report.Fact("peak RSS", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -64,12 +65,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         ArgumentNullException.ThrowIfNull(deletedContentItemIds);
         ArgumentOutOfRangeException.ThrowIfNegative(cursor);
 
-        // Mapping is pure work: do it (and fail on bad input) before taking the write lock.
-        var documents = upserts.Select(d =>
+        // Validate everything (and fail on bad input) before taking the write lock or writing anything.
+        foreach (var d in upserts)
         {
             DocumentMapper.Validate(tenant, d);
-            return (Key: SearchFields.KeyOf(tenant, d.ContentItemId), Doc: DocumentMapper.ToLucene(d));
-        }).ToList();
+        }
+
+        // Last wins for an id upserted twice in one batch, so the upserts can then be written in any order.
+        var documents = upserts.GroupBy(d => SearchFields.KeyOf(tenant, d.ContentItemId), StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Source: g.Last())).ToList();
         var deletedKeys = deletedContentItemIds.Select(id =>
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(id, nameof(deletedContentItemIds));
@@ -82,9 +86,17 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             var stopwatch = Stopwatch.StartNew();
             Commit(tenant, cursor, writer =>
             {
-                foreach (var (key, doc) in documents)
+                // Analysis is most of the work and IndexWriter takes documents from several threads (one segment
+                // buffer each), so every core analyses and inverts documents.
+                try
                 {
-                    writer.UpdateDocument(new Term(SearchFields.Key, key), doc);
+                    Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                        d => writer.UpdateDocument(new Term(SearchFields.Key, d.Key), DocumentMapper.ToLucene(d.Source)));
+                }
+                catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+                {
+                    // Callers and the rollback path see the writer's own exception, as before.
+                    ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
                 }
 
                 // After the upserts, so an id both upserted and deleted in one batch ends up deleted.

@@ -31,15 +31,18 @@ internal static class DocumentMapper
             new StoredField(SearchFields.Title, title),
             new StoredField(SearchFields.Summary, summary),
             new StoredField(SearchFields.Body, body),
-            new TextField(SearchFields.TitleText, title, Field.Store.NO),
         };
 
         // One field with every word lets the required part of a query be a single conjunction; the stored parts stay
         // apart for hits and snippets. Each part is a separate value, analysed on its own, so no bigram spans two parts.
+        // Each part is tokenized once for all the fields that index it.
+        var titleTokens = new PreAnalyzedText(title);
+        doc.Add(new TextField(SearchFields.TitleText, titleTokens.FoldedAndExact()));
         foreach (var part in new[] { title, summary, body }.Where(part => part.Length > 0))
         {
-            doc.Add(new TextField(SearchFields.AllText, part, Field.Store.NO));
-            doc.Add(new Field(SearchFields.AllBigram, part, BigramType));
+            var tokens = ReferenceEquals(part, title) ? titleTokens : new PreAnalyzedText(part);
+            doc.Add(new TextField(SearchFields.AllText, tokens.FoldedAndExact()));
+            doc.Add(new Field(SearchFields.AllBigram, tokens.FoldedBigrams(), BigramType));
         }
 
         // Undated items sort last in newest-first listings.

@@ -3,8 +3,12 @@ using Lucene.Net.Search;
 
 namespace Portals.Search.Engine;
 
-/// <summary>What the user's text became: the Lucene query, and the folded terms the snippet marks.</summary>
-internal sealed record TextMatch(Query Query, HashSet<string> FoldedTerms);
+/// <summary>
+/// What the user's text became. <paramref name="Query"/> decides what matches and gives the first-pass score (the
+/// required words plus the exact tones typed); <paramref name="Boosts"/> (title words, adjacent pairs) is only scored
+/// for the best first-pass candidates, and adds to their score; <paramref name="FoldedTerms"/> are what snippets mark.
+/// </summary>
+internal sealed record TextMatch(Query Query, Query? Boosts, HashSet<string> FoldedTerms);
 
 /// <summary>
 /// Builds the relevance query from analysed tokens only: user text never reaches a query parser, so quotes, AND, *, ~
@@ -35,7 +39,7 @@ internal static class TextQueryBuilder
         if (exact.Count == 0)
         {
             // Text with no word in it ("***", "?!") asks for nothing, so it matches nothing rather than everything.
-            return new TextMatch(new BooleanQuery(), new HashSet<string>(StringComparer.Ordinal));
+            return new TextMatch(new BooleanQuery(), null, new HashSet<string>(StringComparer.Ordinal));
         }
 
         var folded = exact.ConvertAll(VietnameseAnalyzers.Fold);
@@ -52,16 +56,19 @@ internal static class TextQueryBuilder
             words.MinimumNumberShouldMatch = required;
         }
 
-        // The required part is a plain conjunction over one field, as cheap as Lucene gets. The optional clauses only
-        // score the documents it found: title words (the title is also in the all-text field, so a title match scores
-        // twice), exact tones and adjacent pairs.
+        // The required part is a plain conjunction over one field, as cheap as Lucene gets; it alone scores every
+        // match. The optional clauses only reorder its best candidates (see IndexSearch): title words (the title is
+        // also in the all-text field, so a title match scores twice), exact tones and adjacent pairs. Scoring them for
+        // every match cost several times the conjunction, since common syllables match most documents and a typed
+        // tone is often as common as its folded form. BM25's coord and query norm are 1, so the two passes add up to
+        // exactly the score of one query holding every clause.
         var query = new BooleanQuery { { words, Occur.MUST } };
         var title = new BooleanQuery();
         foldedWords.ForEach(word => title.Add(Term(SearchFields.TitleText, word, TitleBoost), Occur.SHOULD));
-        query.Add(title, Occur.SHOULD);
-        AddIfAny(query, ExactQuery(exact, folded));
-        AddIfAny(query, BigramQuery(folded));
-        return new TextMatch(query, new HashSet<string>(foldedWords, StringComparer.Ordinal));
+        var boosts = new BooleanQuery { { title, Occur.SHOULD } };
+        AddIfAny(boosts, ExactQuery(exact, folded));
+        AddIfAny(boosts, BigramQuery(folded));
+        return new TextMatch(query, boosts, new HashSet<string>(foldedWords, StringComparer.Ordinal));
     }
 
     /// <summary>
