@@ -28,7 +28,7 @@ echo "server RSS: $(( $(ps -o rss= -p $server) / 1024 )) MiB"
 kill $server; wait $server 2>/dev/null || true
 
 echo "## Raw Lucene.Net loop over the same index, 8 threads"
-dotnet "$pipeline" raw --index "$data/Search" --threads 8 --queries 40000 --words bench/search/queries.txt | tee "$data/raw.txt"
+dotnet "$pipeline" raw --index "$data/Search" --threads 8 --queries 20000 --words bench/search/queries.txt | tee "$data/raw.txt"
 http=$(awk '/Requests\/sec/ {print $2}' "$data/wrk.txt")
 raw=$(sed -n 's/^RAW_QPS=//p' "$data/raw.txt")
 echo "HTTP / raw throughput: $(awk -v h="$http" -v r="$raw" 'BEGIN { printf "%.0f%%", 100*h/r }')"
