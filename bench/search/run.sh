@@ -8,18 +8,22 @@ docs=${1:-100000}
 seconds=${2:-20}
 port=5391
 data=$(mktemp -d /tmp/portals-search-bench.XXXXXX)
-trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+server=""
+trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$data"; true' EXIT
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
-dotnet build -c Release -nologo -v q src/Portals.Web bench/Portals.Search.Pipeline >/dev/null
+for project in src/Portals.Web bench/Portals.Search.Pipeline; do
+  dotnet build -c Release -nologo -v q "$project" >/dev/null
+done
 pipeline=bench/Portals.Search.Pipeline/bin/Release/net10.0/Portals.Search.Pipeline.dll
 
 echo "## Publish and index $docs documents (fixed seed)"
 dotnet "$pipeline" publish --data "$data" --docs "$docs"
 
 echo "## HTTP search, wrk -t2 -c8 -d${seconds}s"
-dotnet src/Portals.Web/bin/Release/net10.0/Portals.Web.dll --urls "http://127.0.0.1:$port" \
-  --Portals:DataPath="$data" --Logging:LogLevel:Default=Warning >/dev/null 2>&1 &
+# The server runs from its output folder, where its appsettings.json is (the content root is the working directory).
+(cd src/Portals.Web/bin/Release/net10.0 && exec dotnet Portals.Web.dll --urls "http://127.0.0.1:$port" \
+  --Portals:DataPath="$data" --Logging:LogLevel:Default=Warning >/dev/null 2>&1) &
 server=$!
 until curl -sf "http://127.0.0.1:$port/haugiang/health" >/dev/null; do sleep 0.5; done
 wrk -t2 -c8 -d5s -s bench/search/queries.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
