@@ -88,12 +88,12 @@ internal sealed partial class EfContentSession
         db.ContentItems.Add(record);
         if (publish)
         {
-            Log(item, ChangeKinds.Published, now);
+            Log(item.ContentItemId, item.ContentType, ChangeKinds.Published, now);
         }
         else if (versions.Any(v => v.Published) && !versions.Any(v => v.Published && !v.Latest) && mode == SaveMode.Import)
         {
             // An import of an unpublished state over a published item withdraws it, as Orchard Core's import does.
-            Log(item, ChangeKinds.Unpublished, now);
+            Log(item.ContentItemId, item.ContentType, ChangeKinds.Unpublished, now);
         }
         await db.SaveChangesAsync(cancellationToken);
         // A long session (a recipe, a bulk publish) would otherwise re-scan every row it ever wrote on each save.
@@ -126,7 +126,7 @@ internal sealed partial class EfContentSession
         latest.PublishedUtc = now;
         latest.PublishAtUtc = null;
         SyncJson(latest);
-        Log(latest, ChangeKinds.Published, now);
+        Log(latest.ContentItemId, latest.ContentType, ChangeKinds.Published, now);
         await db.SaveChangesAsync(cancellationToken);
         return ContentItem.Parse(latest.Json);
     }
@@ -141,7 +141,7 @@ internal sealed partial class EfContentSession
         }
         published.Published = false;
         SyncJson(published);
-        Log(published, ChangeKinds.Unpublished, clock.GetUtcNow().UtcDateTime);
+        Log(published.ContentItemId, published.ContentType, ChangeKinds.Unpublished, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -155,7 +155,7 @@ internal sealed partial class EfContentSession
             return false;
         }
         await db.ContentItems.Where(r => r.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken);
-        Log(first, ChangeKinds.Deleted, clock.GetUtcNow().UtcDateTime);
+        Log(first.ContentItemId, first.ContentType, ChangeKinds.Deleted, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -171,11 +171,8 @@ internal sealed partial class EfContentSession
         return due.Count;
     }
 
-    private void Log(ContentItemRecord record, string kind, DateTime now) =>
-        db.ChangeLog.Add(new ChangeLogRecord { ContentItemId = record.ContentItemId, ContentType = record.ContentType, Kind = kind, CreatedUtc = now });
-
-    private void Log(ContentItem item, string kind, DateTime now) =>
-        db.ChangeLog.Add(new ChangeLogRecord { ContentItemId = item.ContentItemId, ContentType = item.ContentType, Kind = kind, CreatedUtc = now });
+    private void Log(string contentItemId, string contentType, string kind, DateTime now) =>
+        db.ChangeLog.Add(new ChangeLogRecord { ContentItemId = contentItemId, ContentType = contentType, Kind = kind, CreatedUtc = now });
 
     /// <summary>Keeps the stored JSON's flags equal to the columns, so reads can return the JSON as stored.</summary>
     private static void SyncJson(ContentItemRecord record)
