@@ -93,6 +93,32 @@ public sealed class PortalsProcess : IDisposable
         }
     }
 
+    /// <summary>Polls <c>/{tenant}/health</c> of every tenant until all answer 200, or the timeout passes.</summary>
+    public static async Task<bool> WaitHealthyAsync(HttpClient http, TimeSpan timeout, params string[] tenants)
+    {
+        for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            try
+            {
+                var healthy = true;
+                foreach (var tenant in tenants)
+                {
+                    using var response = await http.GetAsync($"/{tenant}/health");
+                    healthy &= response.IsSuccessStatusCode;
+                }
+                if (healthy)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+        }
+        return false;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

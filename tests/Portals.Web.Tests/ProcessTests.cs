@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Portals.Testing;
@@ -26,11 +25,7 @@ public sealed class ProcessTests : IDisposable
         var port = PortalsProcess.FreePort();
         using var host = PortalsProcess.Start(_data, "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        foreach (var tenant in new[] { "haugiang", "cantho" })
-        {
-            var status = await PollAsync(() => http.GetAsync($"/{tenant}/health"), TimeSpan.FromSeconds(60));
-            Assert.True(status == HttpStatusCode.OK, $"{tenant}: {status}\n{host.Output}");
-        }
+        Assert.True(await PortalsProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(60), "haugiang", "cantho"), host.Output);
         host.Kill();
         Assert.Equal(4, Count("haugiang", "SELECT COUNT(*) FROM ContentItems WHERE Published AND ContentItemId LIKE 'hg-%'"));
         Assert.Equal(4, Count("cantho", "SELECT COUNT(*) FROM ContentItems WHERE Published AND ContentItemId LIKE 'ct-%'"));
@@ -113,28 +108,6 @@ public sealed class ProcessTests : IDisposable
             });
         }
         return new JsonObject { ["name"] = "bulk", ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = items }) }.ToJsonString();
-    }
-
-    private static async Task<HttpStatusCode?> PollAsync(Func<Task<HttpResponseMessage>> request, TimeSpan timeout)
-    {
-        HttpStatusCode? last = null;
-        for (var until = DateTime.UtcNow + timeout; DateTime.UtcNow < until; await Task.Delay(200))
-        {
-            try
-            {
-                using var response = await request();
-                last = response.StatusCode;
-                if (last == HttpStatusCode.OK)
-                {
-                    return last;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-        }
-        return last;
     }
 
     private SqliteConnection Open(string tenant)

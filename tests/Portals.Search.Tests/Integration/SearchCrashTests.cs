@@ -59,26 +59,8 @@ public sealed class SearchCrashTests : IDisposable
         Assert.Equal(expected, await IndexedIdsAsync(http));
     }
 
-    private static async Task<bool> HealthyAsync(HttpClient http)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            try
-            {
-                using var a = await http.GetAsync("/haugiang/health");
-                using var b = await http.GetAsync("/cantho/health");
-                if (a.IsSuccessStatusCode && b.IsSuccessStatusCode)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-        }
-        return false;
-    }
+    private static Task<bool> HealthyAsync(HttpClient http) =>
+        PortalsProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(60), "haugiang", "cantho");
 
     private static async Task<long> TotalAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<SearchResponse>("/api/search?tenant=haugiang&pageSize=1"))!.Total;
