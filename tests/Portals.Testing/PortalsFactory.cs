@@ -48,9 +48,15 @@ public class PortalsFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TenantContext Tenant(string name) => Service<TenantRegistry>().Get(name);
 
     /// <summary>Starts the host and waits until both tenants have run their setup recipes.</summary>
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _ = Server;
+        await WaitForTenantsAsync();
+    }
+
+    /// <summary>Waits until both tenants have run their setup recipes and are running.</summary>
+    protected async Task WaitForTenantsAsync()
+    {
         var states = Service<TenantStates>();
         foreach (var tenant in Service<TenantRegistry>().All)
         {
