@@ -24,28 +24,27 @@ public static class PublishContent
 
     public static Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> PublishAsync(
         string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store, CancellationToken cancellationToken) =>
-        ChangeAsync(contentItemId, request, tenant, store, async session => await session.PublishAsync(contentItemId, cancellationToken) is not null, cancellationToken);
+        ChangeAsync(contentItemId, request, tenant, store, async (session, expected) => await session.PublishAsync(contentItemId, expected, cancellationToken) is not null, cancellationToken);
 
     public static Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> UnpublishAsync(
         string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store, CancellationToken cancellationToken) =>
-        ChangeAsync(contentItemId, request, tenant, store, session => session.UnpublishAsync(contentItemId, cancellationToken), cancellationToken);
+        ChangeAsync(contentItemId, request, tenant, store, (session, expected) => session.UnpublishAsync(contentItemId, expected, cancellationToken), cancellationToken);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store, CancellationToken cancellationToken)
     {
-        var result = await ChangeAsync(contentItemId, request, tenant, store, session => session.DeleteAsync(contentItemId, cancellationToken), cancellationToken);
+        var result = await ChangeAsync(contentItemId, request, tenant, store, (session, expected) => session.DeleteAsync(contentItemId, expected, cancellationToken), cancellationToken);
         return result.Result is ProblemHttpResult problem ? problem : TypedResults.NoContent();
     }
 
     private static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> ChangeAsync(
         string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store,
-        Func<IContentSession, Task<bool>> change, CancellationToken cancellationToken)
+        Func<IContentSession, ExpectedVersion?, Task<bool>> change, CancellationToken cancellationToken)
     {
         if (ApiRequest.CheckId(contentItemId) is { } invalid)
         {
             return invalid;
         }
-        using var itemLock = await ApiRequest.LockItemAsync(tenant.Name, contentItemId, cancellationToken);
         await using var session = await store.OpenAsync(tenant, cancellationToken);
         var latest = await session.GetJsonAsync(contentItemId, VersionOptions.Latest, cancellationToken);
         if (latest is null)
@@ -56,7 +55,9 @@ public static class PublishContent
         {
             return ApiProblems.PreconditionFailed();
         }
-        await change(session);
+        // With If-Match, the store checks again inside its write transaction (a 412 from the central mapping when
+        // another process changed the item meanwhile); without it, the change applies to whatever is latest.
+        await change(session, request.Headers.IfMatch.Count > 0 ? new ExpectedVersion(latest) : null);
         await session.CommitAsync(cancellationToken);
         // Read back inside the same session: after a delete there is nothing, and the caller only gets 204.
         var after = await session.GetJsonAsync(contentItemId, VersionOptions.Latest, cancellationToken);

@@ -33,12 +33,6 @@ public static class UpsertContent
         HttpRequest request, bool? draft, TenantContext tenant, ClaimsPrincipal user, IContentStore store,
         ContentPermissions permissions, IOptions<ContentsApiOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var publish = draft != true;
-        // Publishing needs PublishContent on top of the route's EditContent, as in Orchard Core's API controller.
-        if (publish && !await permissions.HasAsync(user, tenant, Permissions.PublishContent, cancellationToken))
-        {
-            return ApiProblems.Forbidden(Permissions.PublishContent);
-        }
         var posted = await ApiRequest.ReadJsonObjectAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         ApiRequest.CheckMetadataTypes(posted);
         var id = (posted["ContentItemId"] as JsonValue)?.GetValue<string>();
@@ -51,27 +45,36 @@ public static class UpsertContent
         {
             return invalid;
         }
-
-        using var itemLock = await ApiRequest.LockItemAsync(tenant.Name, id, cancellationToken);
-        await using var session = await store.OpenAsync(tenant, cancellationToken);
-        var latestJson = await session.GetJsonAsync(id, VersionOptions.Latest, cancellationToken);
-        if (request.Headers.IfMatch.Count > 0 && (latestJson is null || !ETags.Matches(request.Headers.IfMatch, ETags.Compute(latestJson), weak: false)))
+        // The store enforces it (publishing or scheduling needs PublishContent, as in Orchard Core's API controller);
+        // the API only says whether this caller holds it.
+        var save = new SaveRequest(draft == true ? SaveMode.Draft : SaveMode.Publish,
+            await permissions.HasAsync(user, tenant, Permissions.PublishContent, cancellationToken))
         {
-            return ApiProblems.PreconditionFailed();
+            Caller = user.ClientId(),
+        };
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = await store.OpenAsync(tenant, cancellationToken);
+            var latestJson = await session.GetJsonAsync(id, VersionOptions.Latest, cancellationToken);
+            if (request.Headers.IfMatch.Count > 0 && (latestJson is null || !ETags.Matches(request.Headers.IfMatch, ETags.Compute(latestJson), weak: false)))
+            {
+                return ApiProblems.PreconditionFailed();
+            }
+            var item = latestJson is null ? new ContentItem((JsonObject)posted.DeepClone()) : Merge(ContentItem.Parse(latestJson), posted);
+            try
+            {
+                // The store compares the version merged into with its own read inside the write transaction, so a
+                // change committed meanwhile by another request, process or node is never overwritten.
+                var saved = await session.SaveAsync(item, save with { Expected = new ExpectedVersion(latestJson) }, cancellationToken);
+                await session.CommitAsync(cancellationToken);
+                ContentsLog.Saved(loggers.CreateLogger(typeof(UpsertContent)), saved.ContentItemId, saved.ContentType, tenant.Name, user.ClientId(), saved.Published);
+                return new StoredJson<ContentItemDocument>(saved.ToJsonString(), CachePolicy.NoStore);
+            }
+            catch (ContentConflictException) when (attempt < 3 && request.Headers.IfMatch.Count == 0)
+            {
+                // Without If-Match the client asked for no particular base version: merge into the new one.
+            }
         }
-        var item = latestJson is null ? NewItem(posted, user) : Merge(ContentItem.Parse(latestJson), posted);
-        var saved = await session.SaveAsync(item, publish ? SaveMode.Publish : SaveMode.Draft, cancellationToken);
-        await session.CommitAsync(cancellationToken);
-        ContentsLog.Saved(loggers.CreateLogger(typeof(UpsertContent)), saved.ContentItemId, saved.ContentType, tenant.Name, user.ClientId(), saved.Published);
-        return new StoredJson<ContentItemDocument>(saved.ToJsonString(), CachePolicy.NoStore);
-    }
-
-    private static ContentItem NewItem(JsonObject posted, ClaimsPrincipal user)
-    {
-        var item = new ContentItem(posted);
-        item.Owner ??= user.ClientId();
-        item.Author ??= user.ClientId();
-        return item;
     }
 
     private static ContentItem Merge(ContentItem latest, JsonObject posted)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portals.Core.Content;
@@ -9,7 +8,6 @@ namespace Portals.Core.Data;
 internal sealed partial class EfContentSession
 {
     private static readonly HashSet<string> VolatileMetadata = ["ContentItemVersionId", "Latest", "Published", "ModifiedUtc", "PublishedUtc", "CreatedUtc"];
-    private ContentDefinitionSet? _definitions;
 
     /// <summary>Copies what queries need from the item into its record's columns.</summary>
     private static void Fill(ContentItemRecord record, ContentItem item, ContentDefinitionSet definitions)
@@ -82,18 +80,51 @@ internal sealed partial class EfContentSession
         return candidate;
     }
 
-    /// <summary>Whether an import would change nothing: same parts and same publication state.</summary>
-    private static bool SameContent(ContentItemRecord latest, ContentItem incoming, bool publish)
+    /// <summary>The term ids of a taxonomy item's latest and published versions; null when there is no such item.</summary>
+    private async Task<IReadOnlySet<string>?> LoadTermsAsync(string taxonomyContentItemId, CancellationToken cancellationToken)
     {
-        if (latest.Published != publish)
+        var versions = await db.ContentItems.Where(r => r.ContentItemId == taxonomyContentItemId && (r.Latest || r.Published))
+            .Select(r => r.Json).ToListAsync(cancellationToken);
+        if (versions.Count == 0)
+        {
+            return null;
+        }
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var json in versions)
+        {
+            CollectTerms(ContentItem.Parse(json).Part("TaxonomyPart")?["Terms"] as JsonArray, terms, depth: 0);
+        }
+        return terms;
+    }
+
+    /// <summary>Terms and, nested under a term's own <c>Terms</c>, its child terms, as Orchard Core stores them.</summary>
+    private static void CollectTerms(JsonArray? terms, HashSet<string> into, int depth)
+    {
+        if (terms is null || depth > 16)
+        {
+            return;
+        }
+        foreach (var term in terms.OfType<JsonObject>())
+        {
+            if (term["ContentItemId"] is JsonValue id && id.TryGetValue(out string? value))
+            {
+                into.Add(value);
+            }
+            CollectTerms(term["Terms"] as JsonArray, into, depth + 1);
+        }
+    }
+
+    /// <summary>Whether an import would change nothing: same parts and same publication state as the version it replaces.</summary>
+    private static bool SameContent(ContentItemRecord current, ContentItem incoming, bool publish)
+    {
+        if (current.Published != publish)
         {
             return false;
         }
-        var stored = ContentItem.Parse(latest.Json);
-        foreach (var name in VolatileMetadata)
+        var stored = ContentItem.Parse(current.Json);
+        foreach (var name in new[] { "CreatedUtc", "ModifiedUtc", "PublishedUtc" })
         {
-            if (incoming.Data[name] is not null && name is "CreatedUtc" or "ModifiedUtc" or "PublishedUtc"
-                && !JsonNode.DeepEquals(incoming.Data[name], stored.Data[name]))
+            if (incoming.Data[name] is not null && !JsonNode.DeepEquals(incoming.Data[name], stored.Data[name]))
             {
                 return false;
             }
@@ -101,63 +132,14 @@ internal sealed partial class EfContentSession
         return JsonNode.DeepEquals(Stable(stored), Stable(incoming));
     }
 
+    /// <summary>The item as it would be stored (metadata present even when null), without what every save changes.</summary>
     private static JsonObject Stable(ContentItem item)
     {
-        var copy = (JsonObject)item.Data.DeepClone();
+        var copy = item.ToOrderedJson();
         foreach (var name in VolatileMetadata)
         {
             copy.Remove(name);
         }
         return copy;
     }
-
-    public async Task<ContentDefinitionSet> GetDefinitionsAsync(CancellationToken cancellationToken)
-    {
-        if (_definitions is not null)
-        {
-            return _definitions;
-        }
-        var json = await db.Documents.Where(d => d.Key == DocumentKeys.ContentDefinitions).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
-        _definitions = json is null ? ContentDefinitionSet.Empty : ContentDefinitionJson.Read(JsonDocument.Parse(json).RootElement);
-        return _definitions;
-    }
-
-    public async Task SaveDefinitionsAsync(ContentDefinitionSet definitions, CancellationToken cancellationToken)
-    {
-        await SaveDocumentAsync(DocumentKeys.ContentDefinitions, ContentDefinitionJson.Write(definitions), cancellationToken);
-        _definitions = definitions;
-    }
-
-    public async Task<JsonNode?> GetDocumentAsync(string key, CancellationToken cancellationToken)
-    {
-        var json = await db.Documents.Where(d => d.Key == key).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : JsonNode.Parse(json);
-    }
-
-    public async Task SaveDocumentAsync(string key, JsonNode value, CancellationToken cancellationToken)
-    {
-        await BeginWriteAsync(cancellationToken);
-        var json = value.ToJsonString(ContentItem.JsonOptions);
-        var existing = await db.Documents.AsTracking().FirstOrDefaultAsync(d => d.Key == key, cancellationToken);
-        if (existing is null)
-        {
-            db.Documents.Add(new DocumentRecord { Key = key, Json = json, ModifiedUtc = clock.GetUtcNow().UtcDateTime });
-        }
-        else if (existing.Json != json)
-        {
-            existing.Json = json;
-            existing.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
-/// <summary>Keys of the well-known documents each tenant stores.</summary>
-public static class DocumentKeys
-{
-    public const string ContentDefinitions = "ContentDefinitions";
-    public const string Features = "Features";
-    public const string Site = "Site";
-    public const string Roles = "Roles";
-    public const string Setup = "Setup";
 }

@@ -12,75 +12,16 @@ public sealed class EfContentStore(TenantDatabase database, TimeProvider clock, 
         Task.FromResult<IContentSession>(new EfContentSession(tenant, database.Open(tenant), clock, signal));
 }
 
+/// <summary>
+/// One unit of work over one <see cref="PortalsDbContext"/>. Its parts: reads (<c>.Reads.cs</c>), the save
+/// (<c>.Save.cs</c>, <c>.Prepare.cs</c>), other writes (<c>.Writes.cs</c>), definitions, documents and the change log
+/// (<c>.Documents.cs</c>) and the record mapping (<c>.Records.cs</c>).
+/// </summary>
 internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbContext db, TimeProvider clock, ContentChangeSignal? signal = null) : IContentSession
 {
     private IDbContextTransaction? _transaction;
 
     public TenantContext Tenant => tenant;
-
-    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken) =>
-        await GetJsonAsync(contentItemId, version, cancellationToken) is { } json ? ContentItem.Parse(json) : null;
-
-    public async Task<IReadOnlyList<ContentItem>> GetManyAsync(IReadOnlyCollection<string> contentItemIds, VersionOptions version, CancellationToken cancellationToken)
-    {
-        var json = await Versions(version).Where(r => contentItemIds.Contains(r.ContentItemId)).Select(r => r.Json).ToListAsync(cancellationToken);
-        return json.Select(ContentItem.Parse).ToList();
-    }
-
-    public Task<string?> GetJsonAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken) =>
-        Versions(version).Where(r => r.ContentItemId == contentItemId).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
-
-    public Task<string?> GetPublishedJsonByPathAsync(string path, CancellationToken cancellationToken)
-    {
-        var normalized = path.Trim('/').ToLowerInvariant();
-        return db.ContentItems.Where(r => r.Published && r.Path == normalized).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken cancellationToken)
-    {
-        var records = Versions(query.Version);
-        if (query.ContentType is { } type)
-        {
-            records = records.Where(r => r.ContentType == type);
-        }
-        if (query.TermContentItemId is { } term)
-        {
-            records = records.Where(r => r.Terms.Any(t => t.TermContentItemId == term));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var folded = VietnameseText.Fold(query.Text).Trim();
-            records = records.Where(r => r.DisplayTextFolded!.Contains(folded));
-        }
-        if (query.PublishedAfter is { } after)
-        {
-            records = records.Where(r => r.PublishedUtc > after);
-        }
-        var total = await records.CountAsync(cancellationToken);
-        var items = await Sort(records, query.Sort)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
-            .Select(r => r.Json)
-            .ToListAsync(cancellationToken);
-        return new ContentPage(items, total);
-    }
-
-    public async Task<IReadOnlyList<ContentItem>> ListLatestAsync(CancellationToken cancellationToken)
-    {
-        var json = await db.ContentItems.Where(r => r.Latest).OrderBy(r => r.Id).Select(r => r.Json).ToListAsync(cancellationToken);
-        return json.Select(ContentItem.Parse).ToList();
-    }
-
-    public async Task<IReadOnlyList<ChangeLogEntry>> ReadChangesAsync(long afterId, int max, CancellationToken cancellationToken) =>
-        await db.ChangeLog.Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(max)
-            .Select(c => new ChangeLogEntry(c.Id, c.ContentItemId, c.ContentType, c.Kind, c.CreatedUtc))
-            .ToListAsync(cancellationToken);
-
-    public async Task<long> GetLastChangeIdAsync(CancellationToken cancellationToken) =>
-        await db.ChangeLog.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
-
-    public async Task<IReadOnlyList<string>> ListPublishedIdsAsync(CancellationToken cancellationToken) =>
-        await db.ContentItems.Where(r => r.Published).OrderBy(r => r.Id).Select(r => r.ContentItemId).ToListAsync(cancellationToken);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
@@ -104,21 +45,24 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
         await db.DisposeAsync();
     }
 
-    /// <summary>Writes start the transaction, so reads-only sessions never take SQLite's write lock.</summary>
+    /// <summary>
+    /// Writes start the transaction, so read-only sessions never take the write lock. On SQLite it is
+    /// <c>BEGIN IMMEDIATE</c>: the database's write lock is held from here, so every read that follows in this
+    /// session sees the state its writes will replace, whatever other processes do.
+    /// </summary>
     private async Task BeginWriteAsync(CancellationToken cancellationToken) =>
         _transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
 
-    private IQueryable<ContentItemRecord> Versions(VersionOptions version) => version == VersionOptions.Latest
-        ? db.ContentItems.Where(r => r.Latest)
-        : db.ContentItems.Where(r => r.Published);
-
-    private static IQueryable<ContentItemRecord> Sort(IQueryable<ContentItemRecord> records, ContentSort sort) => sort switch
+    /// <summary>The item's latest and published rows, tracked, read inside the write transaction and checked against <paramref name="expected"/>.</summary>
+    private async Task<List<ContentItemRecord>> LockVersionsAsync(string contentItemId, ExpectedVersion? expected, CancellationToken cancellationToken)
     {
-        ContentSort.PublishedAscending => records.OrderBy(r => r.PublishedUtc).ThenBy(r => r.Id),
-        ContentSort.ModifiedDescending => records.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id),
-        ContentSort.ModifiedAscending => records.OrderBy(r => r.ModifiedUtc).ThenBy(r => r.Id),
-        ContentSort.TitleAscending => records.OrderBy(r => r.DisplayTextFolded).ThenBy(r => r.Id),
-        ContentSort.TitleDescending => records.OrderByDescending(r => r.DisplayTextFolded).ThenByDescending(r => r.Id),
-        _ => records.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id),
-    };
+        await BeginWriteAsync(cancellationToken);
+        var versions = await db.ContentItems.AsTracking().Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published))
+            .ToListAsync(cancellationToken);
+        if (expected is not null && !expected.Matches(versions.FirstOrDefault(r => r.Latest)?.Json))
+        {
+            throw new ContentConflictException(contentItemId);
+        }
+        return versions;
+    }
 }

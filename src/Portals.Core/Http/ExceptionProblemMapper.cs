@@ -30,6 +30,19 @@ public sealed class ExceptionProblemMapper(IProblemDetailsService problems) : IE
             Status = 400,
             Title = "Nội dung không hợp lệ.",
         },
+        ContentPermissionException permission => new ProblemDetails
+        {
+            Status = 403,
+            Title = "Forbidden.",
+            Detail = permission.Message,
+            Extensions = { ["permission"] = permission.Permission },
+        },
+        ContentConflictException => new ProblemDetails
+        {
+            Status = 412,
+            Title = "Precondition failed.",
+            Detail = "The item changed since the version your change is based on (If-Match) was read; fetch it again and reapply your change.",
+        },
         RecipeException recipe => new ProblemDetails { Status = 400, Title = "Công thức (recipe) không hợp lệ.", Detail = recipe.Message },
         BadHttpRequestException bad => new ProblemDetails
         {

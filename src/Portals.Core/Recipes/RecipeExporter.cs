@@ -3,21 +3,22 @@ using Portals.Core.Content;
 using Portals.Core.Data;
 using Portals.Core.Definitions;
 using Portals.Core.Tenants;
+using Portals.Core.Validation;
 
 namespace Portals.Core.Recipes;
 
-/// <summary>Writes a tenant's features, definitions, settings, roles and latest content back as a recipe.</summary>
+/// <summary>
+/// Writes a tenant's definitions, settings, roles and content back as a recipe. The content step holds one object per
+/// version, as Orchard Core's does: an item published with a newer draft gives its published version, then its draft.
+/// </summary>
 public sealed class RecipeExporter(IContentStore store)
 {
     public async Task<JsonObject> ExportAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
         await using var session = await store.OpenAsync(tenant, cancellationToken);
         var steps = new JsonArray();
-        if (await session.GetDocumentAsync(DocumentKeys.Features, cancellationToken) is JsonArray features)
-        {
-            steps.Add(new JsonObject { ["name"] = "feature", ["enable"] = features });
-        }
-        var definitions = ContentDefinitionJson.Write(await session.GetDefinitionsAsync(cancellationToken));
+        var definitionSet = await session.GetDefinitionsAsync(cancellationToken);
+        var definitions = ContentDefinitionJson.Write(definitionSet);
         definitions.Insert(0, "name", "ContentDefinition");
         steps.Add(definitions);
         if (await session.GetDocumentAsync(DocumentKeys.Site, cancellationToken) is JsonObject site)
@@ -29,11 +30,13 @@ public sealed class RecipeExporter(IContentStore store)
         {
             steps.Add(new JsonObject { ["name"] = "Roles", ["Roles"] = roles });
         }
-        var items = await session.ListLatestAsync(cancellationToken);
+        var versions = await session.ListCurrentVersionsAsync(cancellationToken);
+        // Taxonomies first: importing an item checks that its terms exist in their taxonomy.
+        var ordered = versions.OrderBy(v => definitionSet.FindType(v.ContentType)?.HasPart("TaxonomyPart") == true ? 0 : 1);
         steps.Add(new JsonObject
         {
             ["name"] = "content",
-            ["data"] = new JsonArray(items.Select(i => (JsonNode)i.ToOrderedJson()).ToArray()),
+            ["data"] = new JsonArray(ordered.Select(Exported(definitionSet)).ToArray()),
         });
         return new JsonObject
         {
@@ -49,4 +52,11 @@ public sealed class RecipeExporter(IContentStore store)
             ["steps"] = steps,
         };
     }
+
+    /// <summary>Items stored before HTML was sanitized on write leave sanitized too.</summary>
+    private static Func<ContentItem, JsonNode> Exported(ContentDefinitionSet definitions) => item =>
+    {
+        HtmlPolicy.SanitizeItem(item, definitions);
+        return item.ToOrderedJson();
+    };
 }

@@ -6,31 +6,29 @@ using Portals.Core.Modules;
 
 namespace Portals.Core.Recipes;
 
-/// <summary><c>{"name":"feature","enable":[…],"disable":[…]}</c>; enabling applies each module's own recipe.</summary>
+/// <summary>
+/// <c>{"name":"feature","enable":[…]}</c>: applies each module's own recipe (its content types), dependencies first.
+/// Every compiled module serves every tenant, so nothing records which were enabled, and disabling is refused
+/// rather than silently ignored.
+/// </summary>
 public sealed class FeatureStep(ModuleCatalog catalog) : IRecipeStepHandler
 {
     public string Name => "feature";
 
     public async Task ExecuteAsync(RecipeContext context, RecipeStep step, CancellationToken cancellationToken)
     {
-        var enabled = await ReadEnabledAsync(context, cancellationToken);
+        if (Strings(step, "disable") is { Count: > 0 } disabled)
+        {
+            throw new RecipeStepException($"Không hỗ trợ tắt tính năng ({string.Join(", ", disabled)}): mọi mô-đun đều phục vụ mọi cổng.");
+        }
         foreach (var manifest in catalog.WithDependencies(Strings(step, "enable")))
         {
-            enabled.Add(manifest.Id);
             if (RecipeCatalog.FeatureRecipe(manifest) is { } recipe)
             {
                 await context.RunNestedAsync(recipe, cancellationToken);
             }
         }
-        enabled.ExceptWith(Strings(step, "disable"));
-        await context.Session.SaveDocumentAsync(DocumentKeys.Features,
-            new JsonArray(enabled.Order(StringComparer.Ordinal).Select(e => (JsonNode)e).ToArray()), cancellationToken);
     }
-
-    public static async Task<SortedSet<string>> ReadEnabledAsync(RecipeContext context, CancellationToken cancellationToken) =>
-        await context.Session.GetDocumentAsync(DocumentKeys.Features, cancellationToken) is JsonArray array
-            ? new SortedSet<string>(array.Select(n => n!.GetValue<string>()), StringComparer.OrdinalIgnoreCase)
-            : new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
 
     private static List<string> Strings(RecipeStep step, string property) =>
         Recipe.Property(step.Data, property) switch

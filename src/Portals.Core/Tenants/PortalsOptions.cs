@@ -49,9 +49,10 @@ public sealed class TenantOptions
 }
 
 /// <summary>Fails start-up on settings that would otherwise break at the first request.</summary>
-public sealed partial class PortalsOptionsValidator : IValidateOptions<PortalsOptions>
+public sealed partial class PortalsOptionsValidator(IEnumerable<Data.IDatabaseProvider> providers) : IValidateOptions<PortalsOptions>
 {
-    public static readonly IReadOnlySet<string> Providers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Sqlite", "Postgres" };
+    /// <summary>Only providers registered in this build: a name that passed here but had no provider would fail every request.</summary>
+    private readonly HashSet<string> _providers = providers.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public ValidateOptionsResult Validate(string? name, PortalsOptions options)
     {
@@ -73,13 +74,10 @@ public sealed partial class PortalsOptionsValidator : IValidateOptions<PortalsOp
                 errors.Add($"Tenant '{tenantName}' reuses URL prefix '{tenant.UrlPrefix}'.");
             }
             errors.AddRange(tenant.Hosts.Where(h => !hosts.Add(h)).Select(h => $"Host '{h}' is claimed by two tenants."));
-            if (!Providers.Contains(tenant.DatabaseProvider))
+            if (!_providers.Contains(tenant.DatabaseProvider))
             {
-                errors.Add($"Tenant '{tenantName}' has unknown database provider '{tenant.DatabaseProvider}'.");
-            }
-            if (tenant.DatabaseProvider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(tenant.ConnectionString))
-            {
-                errors.Add($"Tenant '{tenantName}' uses Postgres but has no ConnectionString.");
+                errors.Add($"Tenant '{tenantName}' uses database provider '{tenant.DatabaseProvider}', which this build does not have; "
+                    + $"available: {string.Join(", ", _providers.Order(StringComparer.Ordinal))}.");
             }
             if (tenant.CacheMaxAgeSeconds < 0 || tenant.AnonymousRequestsPerMinute <= 0)
             {

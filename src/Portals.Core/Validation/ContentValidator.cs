@@ -8,12 +8,19 @@ namespace Portals.Core.Validation;
 /// <summary>One problem with one field, keyed like <c>InvestmentCall.Deadline</c>.</summary>
 public sealed record FieldError(string Key, string Message);
 
-/// <summary>Validates an item against its type definition: field shapes first, then the rules in field settings.</summary>
+/// <summary>The term ids of a taxonomy content item, or null when no such item exists.</summary>
+public delegate IReadOnlySet<string>? TaxonomyTermLookup(string taxonomyContentItemId);
+
+/// <summary>
+/// Validates an item against its type definition: text free of control characters, field shapes, then the rules in
+/// field settings. With <paramref name="terms"/>, taxonomy terms must exist in their taxonomy.
+/// </summary>
 public static class ContentValidator
 {
-    public static IReadOnlyList<FieldError> Validate(ContentItem item, ContentDefinitionSet definitions)
+    public static IReadOnlyList<FieldError> Validate(ContentItem item, ContentDefinitionSet definitions, TaxonomyTermLookup? terms = null)
     {
         var errors = new List<FieldError>();
+        TextRules.CheckControlCharacters(item.Data, errors);
         if (string.IsNullOrWhiteSpace(item.ContentType))
         {
             errors.Add(new("ContentType", "Thiếu loại nội dung (ContentType)."));
@@ -42,10 +49,32 @@ public static class ContentValidator
             }
             foreach (var field in partDefinition.Fields)
             {
-                FieldRules.Check(typePart.Name, field, part, partDefinition, errors);
+                FieldRules.Check(typePart.Name, field, part, partDefinition, terms, errors);
             }
         }
         return errors;
+    }
+
+    /// <summary>The taxonomies the item's taxonomy fields name, in their settings or their values, to load before validating.</summary>
+    public static IEnumerable<string> TaxonomiesOf(ContentItem item, ContentDefinitionSet definitions)
+    {
+        var type = definitions.FindType(item.ContentType);
+        foreach (var typePart in type?.Parts ?? [])
+        {
+            foreach (var field in definitions.FindPart(typePart.PartName)?.Fields.Where(f => f.FieldName == "TaxonomyField") ?? [])
+            {
+                if (field.Setting("TaxonomyFieldSettings", "TaxonomyContentItemId") is { ValueKind: JsonValueKind.String } setting
+                    && ContentIds.IsValid(setting.GetString()))
+                {
+                    yield return setting.GetString()!;
+                }
+                if ((item.Part(typePart.Name)?[field.Name] as JsonObject)?["TaxonomyContentItemId"] is JsonValue value
+                    && value.TryGetValue(out string? named) && ContentIds.IsValid(named))
+                {
+                    yield return named;
+                }
+            }
+        }
     }
 
     private static void ValidateWellKnownPart(ContentTypePartDefinition typePart, JsonObject? part, List<FieldError> errors)

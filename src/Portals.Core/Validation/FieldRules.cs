@@ -23,7 +23,8 @@ internal static class FieldRules
         ["MediaField"] = ("Paths", [JsonValueKind.Array]),
     };
 
-    public static void Check(string partName, ContentPartFieldDefinition field, JsonObject? part, ContentPartDefinition partDefinition, List<FieldError> errors)
+    public static void Check(string partName, ContentPartFieldDefinition field, JsonObject? part, ContentPartDefinition partDefinition,
+        TaxonomyTermLookup? terms, List<FieldError> errors)
     {
         var key = $"{partName}.{field.Name}";
         var label = field.DisplayName;
@@ -49,6 +50,10 @@ internal static class FieldRules
             }
         }
 
+        if (field.FieldName is "ContentPickerField" or "TaxonomyField" && !ReferenceRules.Check(key, label, field, (JsonObject?)node, terms, errors))
+        {
+            return;
+        }
         if (IsEmpty(value))
         {
             if (IsRequired(field))
@@ -66,9 +71,10 @@ internal static class FieldRules
         {
             case "TextField":
                 var text = value.GetValue<string>();
-                if (field.Setting("FieldRules", "MaxLength") is { ValueKind: JsonValueKind.Number } max && text.Length > max.GetInt32())
+                if (field.Setting("FieldRules", "MaxLength") is { ValueKind: JsonValueKind.Number } max && max.TryGetInt32(out var maxLength)
+                    && text.Length > maxLength)
                 {
-                    errors.Add(new(key, $"Trường “{label}” không được dài quá {max.GetInt32()} ký tự (hiện có {text.Length})."));
+                    errors.Add(new(key, $"Trường “{label}” không được dài quá {maxLength} ký tự (hiện có {text.Length})."));
                 }
                 if (field.Setting("TextFieldPredefinedListEditorSettings", "Options") is { ValueKind: JsonValueKind.Array } options)
                 {
@@ -81,7 +87,7 @@ internal static class FieldRules
                 break;
             case "NumericField":
                 // A JSON number outside decimal's range (e.g. 1e400) is the sender's error, not a server fault.
-                if (!value.AsValue().TryGetValue(out decimal number))
+                if (Number(value) is not { } number)
                 {
                     errors.Add(new(key, $"Trường “{label}” không phải là một số hợp lệ."));
                     return;
@@ -102,9 +108,9 @@ internal static class FieldRules
                 }
                 break;
             case "LinkField":
-                if (!Uri.TryCreate(value.GetValue<string>(), UriKind.RelativeOrAbsolute, out _))
+                if (!HtmlPolicy.IsSafeUrl(value.GetValue<string>()))
                 {
-                    errors.Add(new(key, $"Trường “{label}” không phải là địa chỉ hợp lệ."));
+                    errors.Add(new(key, $"Trường “{label}” không phải là địa chỉ hợp lệ: chỉ nhận http, https, mailto, tel hoặc đường dẫn tương đối."));
                 }
                 break;
         }
@@ -119,14 +125,16 @@ internal static class FieldRules
             return;
         }
         var otherField = partDefinition.Fields.FirstOrDefault(f => f.Name == other.GetString());
-        var otherValue = otherField is null ? null : part[otherField.Name]?[Shapes[otherField.FieldName].Property];
+        var otherValue = otherField is not null && Shapes.TryGetValue(otherField.FieldName, out var shape) && part[otherField.Name] is JsonObject sibling
+            ? sibling[shape.Property] : null;
         if (otherField is null || IsEmpty(otherValue))
         {
             return;
         }
+        // The sibling may itself be invalid (e.g. 1e400, beyond decimal): its own rule reports it, so no order is checked.
         var before = field.FieldName == "NumericField"
-            ? otherValue!.GetValueKind() == JsonValueKind.Number && value.GetValue<decimal>() < otherValue.GetValue<decimal>()
-            : ParseDate(value) is { } mine && ParseDate(otherValue!) is { } theirs && mine < theirs;
+            ? Number(value) is { } mine && Number(otherValue!) is { } theirs && mine < theirs
+            : ParseDate(value) is { } mineDate && ParseDate(otherValue!) is { } theirsDate && mineDate < theirsDate;
         if (before)
         {
             errors.Add(new(key, $"Trường “{label}” không được trước “{otherField.DisplayName}”."));
@@ -136,7 +144,7 @@ internal static class FieldRules
     private static string ShapeProperty(ContentPartFieldDefinition field) =>
         Shapes.TryGetValue(field.FieldName, out var shape) ? shape.Property : "Value";
 
-    private static bool IsRequired(ContentPartFieldDefinition field) =>
+    internal static bool IsRequired(ContentPartFieldDefinition field) =>
         field.Setting(field.FieldName + "Settings", "Required") is { ValueKind: JsonValueKind.True };
 
     private static bool IsEmpty(JsonNode? value) => value switch
@@ -147,9 +155,15 @@ internal static class FieldRules
         _ => false,
     };
 
+    /// <summary>The number as decimal, from its JSON text so that parsed and code-built values agree; null beyond decimal's range.</summary>
+    private static decimal? Number(JsonNode value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    /// <summary>A numeric setting; one beyond decimal's range counts as unset rather than failing every save.</summary>
     private static decimal? Decimal(JsonElement? element) => element switch
     {
-        { ValueKind: JsonValueKind.Number } e => e.GetDecimal(),
+        { ValueKind: JsonValueKind.Number } e when e.TryGetDecimal(out var d) => d,
         { ValueKind: JsonValueKind.String } e when decimal.TryParse(e.GetString(), CultureInfo.InvariantCulture, out var d) => d,
         _ => null,
     };

@@ -1,0 +1,115 @@
+using Portals.Core.Content;
+
+namespace Portals.Core.Tests.Contracts;
+
+/// <summary>What every implementation of <see cref="IContentReader"/> must do.</summary>
+public abstract class ContentReaderContract<THarness> : StoreContract<THarness> where THarness : StoreHarness, new()
+{
+    [Fact]
+    public async Task GetAsync_PublishedWithNewerDraft_EachVersionAsAsked()
+    {
+        await SaveAsync(Offer("o1", "Bản một"), SaveMode.Publish);
+        await SaveAsync(Offer("o1", "Bản hai"), SaveMode.Draft);
+
+        var published = await InSession(s => s.GetAsync("o1", VersionOptions.Published, default));
+        var latest = await InSession(s => s.GetAsync("o1", VersionOptions.Latest, default));
+        Assert.Equal("Bản một", published!.DisplayText);
+        Assert.True(published.Published);
+        Assert.False(published.Latest);
+        Assert.Equal("Bản hai", latest!.DisplayText);
+        Assert.True(latest.Latest);
+        Assert.False(latest.Published);
+        Assert.Null(await InSession(s => s.GetAsync("khong-co", VersionOptions.Latest, default)));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_SomeMissingSomeDrafts_OnlyExistingVersions()
+    {
+        await SaveAsync(Offer("m1", "Một"), SaveMode.Publish);
+        await SaveAsync(Offer("m2", "Hai"), SaveMode.Draft);
+        var published = await InSession(s => s.GetManyAsync(["m1", "m2", "m3"], VersionOptions.Published, default));
+        var latest = await InSession(s => s.GetManyAsync(["m1", "m2", "m3"], VersionOptions.Latest, default));
+        Assert.Equal(["m1"], published.Select(i => i.ContentItemId));
+        Assert.Equal(["m1", "m2"], latest.Select(i => i.ContentItemId).Order());
+    }
+
+    [Fact]
+    public async Task GetJsonAsync_DraftOnly_NoPublishedJson()
+    {
+        await SaveAsync(Offer("d1", "Bản nháp bí mật"), SaveMode.Draft);
+        Assert.Null(await PublishedJsonAsync("d1"));
+        Assert.Contains("Bản nháp bí mật", await LatestJsonAsync("d1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetPublishedJsonByPathAsync_SlashesAndCase_FoundOnlyWhenPublished()
+    {
+        await SaveAsync(Offer("p1", "Cảng Cái Cui"), SaveMode.Publish);
+        await SaveAsync(Offer("p2", "Bến nháp"), SaveMode.Draft);
+        Assert.Contains("\"p1\"", await InSession(s => s.GetPublishedJsonByPathAsync("/Cang-Cai-Cui/", default)), StringComparison.Ordinal);
+        Assert.Null(await InSession(s => s.GetPublishedJsonByPathAsync("ben-nhap", default)));
+        Assert.Null(await InSession(TenantB, s => s.GetPublishedJsonByPathAsync("cang-cai-cui", default)));
+    }
+
+    [Fact]
+    public async Task QueryAsync_SectorAndFoldedText_Filter()
+    {
+        await SaveAsync(Offer("q1", "Cảng Cái Cui"), SaveMode.Publish);
+        var bySector = await InSession(s => s.QueryAsync(new ContentQuery(TermContentItemId: "sector-giao-thong", Text: "cang cai", PageSize: 100), default));
+        Assert.Equal(["q1"], bySector.Items.Select(j => ContentItem.Parse(j).ContentItemId));
+        var wrongSector = await InSession(s => s.QueryAsync(new ContentQuery(TermContentItemId: "sector-y-te"), default));
+        Assert.Equal(0, wrongSector.Total);
+    }
+
+    [Fact]
+    public async Task QueryAsync_TypeVersionSortAndPaging_AsAsked()
+    {
+        foreach (var (id, title) in new[] { ("s1", "Bến Tre"), ("s2", "An Giang"), ("s3", "Cà Mau") })
+        {
+            await SaveAsync(Offer(id, title), SaveMode.Publish);
+        }
+        await SaveAsync(Offer("s4", "Đồng Tháp"), SaveMode.Draft);
+
+        var published = await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Offer", Sort: ContentSort.TitleAscending, PageSize: 2), default));
+        Assert.Equal(3, published.Total);
+        Assert.Equal(["s2", "s1"], published.Items.Select(j => ContentItem.Parse(j).ContentItemId));
+        var page2 = await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Offer", Sort: ContentSort.TitleAscending, Page: 2, PageSize: 2), default));
+        Assert.Equal(["s3"], page2.Items.Select(j => ContentItem.Parse(j).ContentItemId));
+        var latest = await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Offer", Sort: ContentSort.TitleDescending, Version: VersionOptions.Latest), default));
+        Assert.Equal(["s4", "s3", "s1", "s2"], latest.Items.Select(j => ContentItem.Parse(j).ContentItemId));
+        Assert.Equal(0, (await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Taxonomy", PublishedAfter: DateTime.UtcNow.AddDays(1)), default))).Total);
+    }
+
+    [Fact]
+    public async Task ListLatestAsync_PublishedWithDraft_OneLatestPerItem()
+    {
+        await SaveAsync(Offer("l1", "Một"), SaveMode.Publish);
+        await SaveAsync(Offer("l1", "Một, sửa"), SaveMode.Draft);
+        var latest = await InSession(s => s.ListLatestAsync(default));
+        Assert.Equal(["sector-taxonomy", "l1"], latest.Select(i => i.ContentItemId));
+        Assert.Equal("Một, sửa", latest[1].DisplayText);
+    }
+
+    [Fact]
+    public async Task ListCurrentVersionsAsync_PublishedWithDraft_PublishedThenDraft()
+    {
+        await SaveAsync(Offer("v1", "Công khai"), SaveMode.Publish);
+        await SaveAsync(Offer("v1", "Nháp mới"), SaveMode.Draft);
+        await SaveAsync(Offer("v2", "Chỉ nháp"), SaveMode.Draft);
+        var versions = await InSession(s => s.ListCurrentVersionsAsync(default));
+        Assert.Equal(["sector-taxonomy", "v1", "v1", "v2"], versions.Select(v => v.ContentItemId));
+        Assert.Equal(("Công khai", true, false), (versions[1].DisplayText, versions[1].Published, versions[1].Latest));
+        Assert.Equal(("Nháp mới", false, true), (versions[2].DisplayText, versions[2].Published, versions[2].Latest));
+    }
+
+    [Fact]
+    public async Task ListPublishedIdsAsync_DraftsAndOtherTenant_OnlyOwnPublished()
+    {
+        await SaveAsync(Offer("i1", "Một"), SaveMode.Publish);
+        await SaveAsync(Offer("i2", "Hai"), SaveMode.Draft);
+        await InSession(TenantB, s => s.SaveAsync(Offer("i3", "Ba"), SaveMode.Publish, default));
+        Assert.Equal(["sector-taxonomy", "i1"], await InSession(s => s.ListPublishedIdsAsync(default)));
+    }
+}
+
+public sealed class SqliteContentReaderTests : ContentReaderContract<SqliteHarness>;
