@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Portals.Core.Content;
 using Portals.Core.Data;
 using Portals.Core.Recipes;
+using Portals.Core.Tenants;
 using Portals.Testing;
 
 namespace Portals.Web.Tests;
@@ -58,5 +60,72 @@ public sealed class RecipeRoundTripTests(PortalsFactory factory) : IClassFixture
         await factory.Service<RecipeExecutor>().ApplyAsync(tenant, recipe, default);
         await factory.Service<RecipeExecutor>().ApplyAsync(tenant, recipe, default);
         Assert.Equal(before, await TenantSnapshot.TakeAsync(database, tenant));
+    }
+
+    /// <summary>
+    /// An item published with a newer draft is exported as two versions (Orchard Core's format: one object per
+    /// version) and comes back in a fresh tenant with its public version public and its draft still a draft.
+    /// </summary>
+    [Fact]
+    public async Task ExportImport_PublishedItemWithNewerDraft_FreshTenantKeepsBothVersions()
+    {
+        var source = factory.Tenant("haugiang");
+        var store = factory.Service<IContentStore>();
+        await using (var session = await store.OpenAsync(source, default))
+        {
+            var item = ContentItem.Parse((await session.GetJsonAsync("hg-du-an-ql61c", VersionOptions.Published, default))!);
+            item.Title = "Bản nháp chưa duyệt về Quốc lộ 61C";
+            await session.SaveAsync(item, SaveMode.Draft, default);
+            await session.CommitAsync(default);
+        }
+        var exported = await factory.Service<RecipeExporter>().ExportAsync(source, default);
+
+        var fresh = FreshTenant("banmoi");
+        await factory.Service<TenantDatabase>().EnsureCreatedAsync(fresh, default);
+        await factory.Service<RecipeExecutor>().ApplyAsync(fresh, Recipe.Parse(exported.ToJsonString(), "export.recipe.json"), default);
+
+        await using (var session = await store.OpenAsync(fresh, default))
+        {
+            var published = await session.GetAsync("hg-du-an-ql61c", VersionOptions.Published, default);
+            var latest = await session.GetAsync("hg-du-an-ql61c", VersionOptions.Latest, default);
+            Assert.Equal("Đầu tư giai đoạn 2 đường nối Vị Thanh - Cần Thơ (Quốc lộ 61C)", published!.DisplayText);
+            Assert.Equal("Bản nháp chưa duyệt về Quốc lộ 61C", latest!.DisplayText);
+            Assert.False(latest.Published);
+        }
+        var again = await factory.Service<RecipeExporter>().ExportAsync(fresh, default);
+        Assert.True(JsonNode.DeepEquals(Step(exported, "content"), Step(again, "content")), Step(again, "content").ToJsonString());
+    }
+
+    /// <summary>An item exported without a published version is withdrawn where it is imported, as the export says.</summary>
+    [Fact]
+    public async Task Import_ItemListedWithoutPublishedVersion_Withdrawn()
+    {
+        var tenant = factory.Tenant("cantho");
+        var store = factory.Service<IContentStore>();
+        string draft;
+        await using (var session = await store.OpenAsync(tenant, default))
+        {
+            var item = ContentItem.Parse((await session.GetJsonAsync("ct-du-an-kenh-xa-no", VersionOptions.Latest, default))!);
+            item.ContentItemId = "ct-rut-lai";
+            item.ContentItemVersionId = null;
+            item.Path = "";
+            await session.SaveAsync(item, SaveMode.Publish, default);
+            await session.CommitAsync(default);
+            draft = item.ToJsonString();
+        }
+        draft = draft.Replace("\"Published\":true", "\"Published\":false", StringComparison.Ordinal);
+        var recipe = Recipe.Parse($$"""{ "name": "withdraw", "steps": [ { "name": "content", "data": [ {{draft}} ] } ] }""", "withdraw.recipe.json");
+        await factory.Service<RecipeExecutor>().ApplyAsync(tenant, recipe, default);
+
+        await using var check = await store.OpenAsync(tenant, default);
+        Assert.Null(await check.GetJsonAsync("ct-rut-lai", VersionOptions.Published, default));
+        Assert.NotNull(await check.GetJsonAsync("ct-rut-lai", VersionOptions.Latest, default));
+        Assert.Equal(ChangeKinds.Unpublished, (await check.ReadChangesAsync(0, 10_000, default)).Last(c => c.ContentItemId == "ct-rut-lai").Kind);
+    }
+
+    private TenantContext FreshTenant(string name)
+    {
+        var folder = Path.Combine(factory.DataPath, "Fresh", name);
+        return new TenantContext(name, name, name, [], "Sqlite", $"Data Source={Path.Combine(folder, "portals.db")}", folder, null, new TenantOptions());
     }
 }
