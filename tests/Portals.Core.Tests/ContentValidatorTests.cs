@@ -87,4 +87,28 @@ public sealed class ContentValidatorTests
         item.Data["SomeFuturePart"] = new JsonObject { ["Anything"] = new JsonArray(1, 2) };
         Assert.Empty(Validate(item));
     }
+
+    [Theory]
+    [InlineData("""{"Location":{"Text":"A"},"StartYear":{"Value":1e400},"EndYear":{"Value":2025}}""", "Offer.StartYear")]
+    [InlineData("""{"Location":{"Text":"A"},"StartYear":"hai nghìn","EndYear":{"Value":2025}}""", "Offer.StartYear")]
+    [InlineData("""{"Location":{"Text":"A"},"StartYear":{"Value":"2020"},"EndYear":{"Value":2025}}""", "Offer.StartYear")]
+    [InlineData("""{"Location":{"Text":"A"},"StartYear":{"Value":2020},"EndYear":{"Value":-1e400}}""", "Offer.EndYear")]
+    public void Validate_BrokenSiblingOfOrderedNumber_OneErrorNamingTheBrokenField(string part, string key) =>
+        Assert.Equal(key, Assert.Single(Validate(Offer(part))).Key);
+
+    [Fact]
+    public void Validate_SettingsNumbersBeyondRange_IgnoredInsteadOfFailing()
+    {
+        var definitions = Portals.Core.Definitions.ContentDefinitionJson.Read(System.Text.Json.JsonDocument.Parse(
+            TestDefinitions.Json.Replace("\"Maximum\": 1000", "\"Maximum\": 1e400", StringComparison.Ordinal)
+                .Replace("\"MaxLength\": 20", "\"MaxLength\": 1e400", StringComparison.Ordinal)).RootElement);
+        Assert.Empty(ContentValidator.Validate(Offer("""{"Location":{"Text":"Vị Thanh"},"AreaHa":{"Value":5000}}"""), definitions));
+    }
+
+    [Fact]
+    public void Validate_TermsWithoutLookup_OnlyIdShapeChecked()
+    {
+        Assert.Empty(Validate(Offer("""{"Location":{"Text":"A"},"Sector":{"TermContentItemIds":["sector-bat-ky"]}}""")));
+        Assert.Equal("Offer.Sector", Assert.Single(Validate(Offer("""{"Location":{"Text":"A"},"Sector":{"TaxonomyContentItemId":"khac","TermContentItemIds":["x"]}}"""))).Key);
+    }
 }

@@ -85,4 +85,30 @@ public sealed class RecipeFailureTests(PortalsFactory factory) : IClassFixture<P
         Assert.Contains("broken.recipe.json", ex.Message, StringComparison.Ordinal);
         Assert.Contains("dòng 1", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Nothing records which features a tenant enabled, so a disable would silently do nothing: refused instead.</summary>
+    [Fact]
+    public async Task Apply_FeatureDisable_RefusedNamingFeature()
+    {
+        var ex = await ApplyFailing("haugiang", """{ "name": "tat", "steps": [ { "name": "feature", "enable": [], "disable": [ "Portals.News" ] } ] }""");
+        Assert.Equal("feature", ex.StepName);
+        Assert.Contains("Portals.News", ex.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>A recipe may schedule (recipes run with the administrator's rights); the schedule is kept, not published at once.</summary>
+    [Fact]
+    public async Task Apply_ScheduledItem_ScheduledNotPublished()
+    {
+        var tenant = factory.Tenant("haugiang");
+        var at = DateTime.UtcNow.AddDays(1).ToString("O");
+        var recipe = Recipe.Parse($$"""
+            { "name": "hen-gio", "steps": [ { "name": "content", "data": [
+              { "ContentItemId": "tin-hen-gio", "ContentType": "NewsArticle", "Published": true, "TitlePart": { "Title": "Tin hẹn giờ" },
+                "NewsArticle": { "Summary": { "Text": "Tóm tắt" } }, "PublishLaterPart": { "ScheduledPublishUtc": "{{at}}" } } ] } ] }
+            """, "hen-gio.recipe.json");
+        await factory.Service<RecipeExecutor>().ApplyAsync(tenant, recipe, default);
+        await using var session = await factory.Service<Portals.Core.Content.IContentStore>().OpenAsync(tenant, default);
+        Assert.Null(await session.GetJsonAsync("tin-hen-gio", Portals.Core.Content.VersionOptions.Published, default));
+        Assert.Equal(1, await session.PublishDueAsync(DateTime.UtcNow.AddDays(2), default));
+    }
 }
