@@ -41,9 +41,11 @@ internal sealed partial class EfContentSession
 
         var definitions = await GetDefinitionsAsync(cancellationToken);
         var type = definitions.FindType(item.ContentType);
-        if (type?.HasPart("TitlePart") == true)
+        var titled = type?.HasPart("TitlePart") == true;
+        if (titled)
         {
-            item.DisplayText = item.Title;
+            // Derived from the title once it is valid, so a bad title is reported once, under its own name.
+            item.DisplayText = null;
         }
         foreach (var taxonomy in ContentValidator.TaxonomiesOf(item, definitions).Where(t => !_taxonomies.ContainsKey(t)))
         {
@@ -53,6 +55,10 @@ internal sealed partial class EfContentSession
         if (errors.Count > 0)
         {
             throw new ContentValidationException(errors);
+        }
+        if (titled)
+        {
+            item.DisplayText = item.Title;
         }
         HtmlPolicy.SanitizeItem(item, definitions);
         if (type!.HasPart("AutoroutePart"))

@@ -137,6 +137,23 @@ public abstract partial class ContentWriterContract<THarness> : StoreContract<TH
     }
 
     [Fact]
+    public async Task CommitAsync_OtherProcess_SeesWritesOnlyAfterCommit()
+    {
+        var other = Harness.OpenIndependentStore();
+        await using var session = await Store.OpenAsync(TenantA, default);
+        await session.SaveAsync(Offer("b2", "Chưa cam kết"), SaveMode.Publish, default);
+        await using (var reader = await other.OpenAsync(TenantA, default))
+        {
+            Assert.Null(await reader.GetJsonAsync("b2", VersionOptions.Published, default));
+        }
+        await session.CommitAsync(default);
+        await using (var reader = await other.OpenAsync(TenantA, default))
+        {
+            Assert.NotNull(await reader.GetJsonAsync("b2", VersionOptions.Published, default));
+        }
+    }
+
+    [Fact]
     public async Task Session_DisposedWithoutCommit_RollsBack()
     {
         await using (var session = await Store.OpenAsync(TenantA, default))
