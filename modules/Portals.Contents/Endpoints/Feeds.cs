@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using Portals.Contents.Http;
-using Portals.Contents.Security;
 using Portals.Core.Content;
 using Portals.Core.Tenants;
 
@@ -42,7 +41,6 @@ public static class Feeds
     }
 
     internal static RouteHandlerBuilder Configure(this RouteHandlerBuilder builder) => builder
-        .RequireAuthorization(ContentPolicies.Read)
         .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml")
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 

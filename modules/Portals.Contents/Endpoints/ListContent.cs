@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Portals.Contents.Http;
-using Portals.Contents.Security;
 using Portals.Core.Content;
 using Portals.Core.Tenants;
 
@@ -31,7 +30,6 @@ public static class ListContent
     public static void Map(RouteGroupBuilder content) =>
         content.MapGet("/", ListAsync).WithName("ListContentItems")
             .WithSummary("Published items, newest first by default; pageSize is at most 100.")
-            .RequireAuthorization(ContentPolicies.Read)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
     public static async Task<Results<StoredJson<ContentListDocument>, ValidationProblem>> ListAsync(
