@@ -66,7 +66,7 @@ public static class ReadContent
             {
                 return ApiProblems.NotFound($"No published content item has the id '{contentItemId}'.");
             }
-            json = CachedJson.From(stored);
+            json = CachedBody.From(stored);
             cache.Set(stamp, key, json);
         }
         return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));
@@ -88,7 +88,7 @@ public static class ReadContent
             {
                 return ApiProblems.NotFound($"No published content item has the path '{trimmed}'.");
             }
-            json = CachedJson.From(stored);
+            json = CachedBody.From(stored);
             cache.Set(stamp, key, json);
         }
         return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));
