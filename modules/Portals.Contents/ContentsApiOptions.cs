@@ -2,24 +2,13 @@ using Microsoft.Extensions.Options;
 
 namespace Portals.Contents;
 
-/// <summary>The <c>Portals:Api</c> configuration section.</summary>
+/// <summary>The content API's keys of the <c>Portals:Api</c> section (tokens and rate limits: <c>ApiSecurityOptions</c>).</summary>
 public sealed class ContentsApiOptions
 {
     public const string Section = "Portals:Api";
 
     /// <summary>Largest request body accepted by write routes; larger bodies get a 400 problem.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>Issuer stamped into tokens. One issuer for the node: the tenant is a claim, checked on every request.</summary>
-    public string Issuer { get; set; } = "https://portals.local/";
-
-    public int AccessTokenLifetimeMinutes { get; set; } = 60;
-
-    /// <summary>
-    /// Requests per minute per IP address that carry an Authorization header. Counted before the token is checked,
-    /// so a flood of bad tokens is throttled too; far above the anonymous budget, for integrators pushing content.
-    /// </summary>
-    public int BearerRequestsPerMinute { get; set; } = 6000;
 
     /// <summary>
     /// Longest time a published read is served from memory. Writes in this process clear it at once; this bounds
@@ -28,10 +17,10 @@ public sealed class ContentsApiOptions
     public int ReadCacheSeconds { get; set; } = 2;
 
     /// <summary>
-    /// Folder of the token signing and encryption keys (PEM); relative to the data folder. Persisted so that
-    /// tokens stay valid across restarts; losing the folder only forces clients to ask for a new token.
+    /// Largest list response, in bytes. A page that would be larger is answered as a smaller page of the same listing
+    /// (see <c>ListContent</c>), so a page of 100 large items is never one huge response.
     /// </summary>
-    public string KeysPath { get; set; } = "Keys";
+    public long MaxListBytes { get; set; } = 4 * 1024 * 1024;
 }
 
 public sealed class ContentsApiOptionsValidator : IValidateOptions<ContentsApiOptions>
@@ -43,25 +32,13 @@ public sealed class ContentsApiOptionsValidator : IValidateOptions<ContentsApiOp
         {
             errors.Add("Portals:Api:MaxBodyBytes must be between 1 KiB and 64 MiB.");
         }
-        if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out _))
-        {
-            errors.Add("Portals:Api:Issuer must be an absolute URI.");
-        }
-        if (options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60)
-        {
-            errors.Add("Portals:Api:AccessTokenLifetimeMinutes must be between 1 and 1440.");
-        }
-        if (options.BearerRequestsPerMinute <= 0)
-        {
-            errors.Add("Portals:Api:BearerRequestsPerMinute must be positive.");
-        }
         if (options.ReadCacheSeconds is < 0 or > 3600)
         {
             errors.Add("Portals:Api:ReadCacheSeconds must be between 0 and 3600.");
         }
-        if (string.IsNullOrWhiteSpace(options.KeysPath))
+        if (options.MaxListBytes is < 16 * 1024 or > 256L * 1024 * 1024)
         {
-            errors.Add("Portals:Api:KeysPath must not be empty.");
+            errors.Add("Portals:Api:MaxListBytes must be between 16 KiB and 256 MiB.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

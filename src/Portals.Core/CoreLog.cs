@@ -21,4 +21,25 @@ internal static partial class CoreLog
 
     [LoggerMessage(6, LogLevel.Error, "Scheduled publishing failed in tenant {Tenant}.")]
     public static partial void SchedulerFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(40, LogLevel.Warning, "Generated a secret for API client {ClientId} of tenant {Tenant}; it was printed once to the console.")]
+    public static partial void GeneratedClientSecret(ILogger logger, string tenant, string clientId);
+
+    [LoggerMessage(41, LogLevel.Information, "Issued an access token to client {ClientId} of tenant {Tenant}.")]
+    public static partial void TokenIssued(ILogger logger, string tenant, string clientId);
+
+    [LoggerMessage(42, LogLevel.Warning, "Rejected client credentials for {ClientId} in tenant {Tenant}.")]
+    public static partial void ClientRejected(ILogger logger, string tenant, string? clientId);
+
+    [LoggerMessage(43, LogLevel.Warning, "Rejected a token of tenant {TokenTenant} presented to tenant {Tenant}.")]
+    public static partial void ForeignToken(ILogger logger, string? tokenTenant, string tenant);
+
+    [LoggerMessage(44, LogLevel.Warning, "Rejected a token of client {ClientId} of tenant {Tenant}: the client was disabled or removed.")]
+    public static partial void InactiveClientToken(ILogger logger, string? clientId, string tenant);
+
+    [LoggerMessage(45, LogLevel.Information, "Client {Address} of tenant {Tenant} was rate limited.")]
+    public static partial void RateLimited(ILogger logger, string? address, string tenant);
+
+    [LoggerMessage(46, LogLevel.Information, "Created the key file {Path}.")]
+    public static partial void CreatedKey(ILogger logger, string path);
 }

@@ -1,6 +1,8 @@
 using Portals.Contents;
 using Portals.Cooperation;
 using Portals.Core;
+using Portals.Core.Http;
+using Portals.Core.Security.Tokens;
 using Portals.Investment;
 using Portals.News;
 using Portals.Search;
@@ -13,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddPortalsCore(builder.Configuration)
+    .AddPortalsHttp()
     .AddTaxonomiesModule()
     .AddCooperationModule()
     .AddInvestmentModule()
@@ -29,13 +32,15 @@ builder.Services.AddPortalsBackgroundServices();
 
 var app = builder.Build();
 
+app.UsePortalsEdge();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UsePortalsTenants();
 app.UseRouting();
-app.UseContentsApi();
+app.UsePortalsApi();
 
 app.MapHealthEndpoints();
+app.MapPortalsTokenEndpoint();
 app.MapSearchEndpoints();
 app.MapContentsEndpoints();
 

@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Portals.Contents.Security;
+using Portals.Core.Security;
 using Xunit;
 
 namespace Portals.Testing;
@@ -101,7 +101,7 @@ public sealed class ApiTestKit(PortalsFactory factory)
             var context = factory.Tenant(tenant);
             if (!await clients.ExistsAsync(context, clientId, default))
             {
-                await clients.CreateAsync(context, clientId, secret, [clientId == AuthorClient ? "Author" : "Anonymous"], default);
+                await clients.CreateWithSecretAsync(context, clientId, secret, [clientId == AuthorClient ? "Author" : "Anonymous"], default);
             }
         }
         using var client = Client();

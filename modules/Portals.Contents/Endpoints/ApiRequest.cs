@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Portals.Contents.Http;
 using Portals.Core.Content;
@@ -56,9 +58,28 @@ public static class ApiRequest
         {
             throw new JsonException("The request body is empty; send a content item as a JSON object.");
         }
+        CheckUtf8(buffer.WrittenSpan);
         var node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: ReaderOptions);
         CheckStrings(buffer.WrittenSpan);
         return node as JsonObject ?? throw new JsonException("A content item must be a JSON object.");
+    }
+
+    /// <summary>
+    /// The parser does not check the bytes inside strings and property names; an invalid sequence (a raw 0xFF) would
+    /// only fail when the string is read, deep in the save, as a 500. JSON text is UTF-8 (RFC 8259), so check it all.
+    /// </summary>
+    private static void CheckUtf8(ReadOnlySpan<byte> json)
+    {
+        if (Utf8.IsValid(json))
+        {
+            return;
+        }
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(json[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+        throw new JsonException($"The request body is not valid UTF-8 (invalid byte sequence at byte {offset}); send JSON encoded as UTF-8.");
     }
 
     /// <summary>

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Portals.Contents.Http;
-using Portals.Contents.Security;
 using Portals.Core.Content;
 using Portals.Core.Definitions;
 using Portals.Core.Tenants;
@@ -23,10 +22,10 @@ public static class ContentTypes
     {
         api.MapGet("/content-types", GetContentTypesAsync).WithName("GetContentTypes")
             .WithSummary("The content type and part definitions, in Orchard Core's ContentDefinition shape.")
-            .RequireAuthorization(ContentPolicies.Read).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/taxonomies/sectors", GetSectorsAsync).WithName("GetSectors")
             .WithSummary("The sector terms with their ids, for the 'sector' filter and TaxonomyField values.")
-            .RequireAuthorization(ContentPolicies.Read).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

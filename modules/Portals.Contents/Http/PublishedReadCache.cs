@@ -5,18 +5,16 @@ using Portals.Core.Content;
 
 namespace Portals.Contents.Http;
 
-/// <summary>JSON ready to send: its UTF-8 bytes and their strong ETag, computed once.</summary>
-public sealed record CachedJson(byte[] Utf8, string ETag)
+/// <summary>A response body ready to send (JSON, or a rendered feed): its bytes and their strong ETag, computed once.</summary>
+public sealed record CachedBody(byte[] Bytes, string ETag)
 {
-    public static CachedJson From(string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        return new CachedJson(bytes, ETags.Compute(bytes));
-    }
+    public static CachedBody From(string json) => From(Encoding.UTF8.GetBytes(json));
+
+    public static CachedBody From(byte[] bytes) => new(bytes, ETags.Compute(bytes));
 }
 
 /// <summary>
-/// Published reads (items, paths, list pages) kept in memory per tenant. A tenant's entries are dropped as soon as
+/// Published reads (items, paths, list pages, feeds) kept in memory per tenant. A tenant's entries are dropped as soon as
 /// <see cref="ContentChangeSignal"/> moves, i.e. after any committed write in this process, so the next request after
 /// a publish, unpublish or delete reads the database. Writes by another process (the CLI, a second node) are seen
 /// after at most <see cref="ContentsApiOptions.ReadCacheSeconds"/>.
@@ -29,7 +27,7 @@ public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<Cont
     private readonly long _lifetimeTicks = TimeSpan.FromSeconds(options.Value.ReadCacheSeconds).Ticks;
 
     /// <summary>The entry when fresh; otherwise the generation to store a freshly read value under.</summary>
-    public bool TryGet(string tenant, string key, out CachedJson? json, out object stamp)
+    public bool TryGet(string tenant, string key, out CachedBody? json, out object stamp)
     {
         var current = signal.Current(tenant);
         // Read first: AddOrUpdate would take a lock and replace the node on every request.
@@ -50,7 +48,7 @@ public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<Cont
     }
 
     /// <summary>Stores a value read after <see cref="TryGet"/>; if the tenant changed meanwhile, the stamp's generation is already discarded.</summary>
-    public void Set(object stamp, string key, CachedJson json)
+    public void Set(object stamp, string key, CachedBody json)
     {
         var generation = (Generation)stamp;
         if (_lifetimeTicks <= 0)
@@ -58,7 +56,7 @@ public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<Cont
             return;
         }
         // Over budget, the tenant's entries are simply dropped: cheaper than LRU bookkeeping on the hot path.
-        if (generation.AddBytes(json.Utf8.Length + key.Length * 2) > MaxBytesPerTenant)
+        if (generation.AddBytes(json.Bytes.Length + key.Length * 2) > MaxBytesPerTenant)
         {
             generation.Entries.Clear();
             generation.ResetBytes();
@@ -78,5 +76,5 @@ public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<Cont
         public void ResetBytes() => Interlocked.Exchange(ref _bytes, 0);
     }
 
-    private sealed record Entry(CachedJson Json, long LoadedTicks);
+    private sealed record Entry(CachedBody Json, long LoadedTicks);
 }

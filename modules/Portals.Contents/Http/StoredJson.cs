@@ -21,10 +21,10 @@ public enum CachePolicy
 /// with a strong ETag over its bytes so that any change (even of a flag or date) changes the tag.
 /// <typeparamref name="TSchema"/> only documents the body in OpenAPI.
 /// </summary>
-public sealed class StoredJson<TSchema>(CachedJson json, CachePolicy cache) : IResult, IEndpointMetadataProvider
+public sealed class StoredJson<TSchema>(CachedBody json, CachePolicy cache) : IResult, IEndpointMetadataProvider
 {
     public StoredJson(string json, CachePolicy cache)
-        : this(CachedJson.From(json), cache)
+        : this(CachedBody.From(json), cache)
     {
     }
 
@@ -45,8 +45,8 @@ public sealed class StoredJson<TSchema>(CachedJson json, CachePolicy cache) : IR
         }
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = json.Utf8.Length;
-        return response.Body.WriteAsync(json.Utf8, httpContext.RequestAborted).AsTask();
+        response.ContentLength = json.Bytes.Length;
+        return response.Body.WriteAsync(json.Bytes, httpContext.RequestAborted).AsTask();
     }
 
 #pragma warning disable CA1000 // IEndpointMetadataProvider is a static interface member; the generic type is the point.

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
+using Portals.Core.Http;
 using Portals.Core.Tenants;
 using Scalar.AspNetCore;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
 namespace Portals.Contents.OpenApi;
@@ -70,10 +72,25 @@ internal static class ApiDocs
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi("/openapi/{documentName}.json");
-        endpoints.MapScalarApiReference("/api-docs", options => options
-            .WithTitle("Portals content API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        endpoints.MapOpenApi("/openapi/{documentName}.json")
+            .RequireRateLimiting(PortalsRateLimits.Anonymous).WithContentSecurityPolicy(ContentSecurityPolicyMetadata.Api);
+        endpoints.MapScalarApiReference("/api-docs", (options, http) =>
+            {
+                // A fresh nonce per page: only Scalar's own script tags run; nothing loads from another origin.
+                var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+                http.Response.Headers.ContentSecurityPolicy = string.Join("; ",
+                    "default-src 'self'", $"script-src 'self' 'nonce-{nonce}'", "style-src 'self' 'unsafe-inline'",
+                    "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
+                    "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'");
+                options.WithTitle("Portals content API")
+                    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                    .WithNonce(nonce)
+                    .DisableDefaultFonts()
+                    .DisableTelemetry()
+                    .DisableAgent()
+                    .DisableMcp();
+            })
+            .RequireRateLimiting(PortalsRateLimits.Anonymous);
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Portals.Core.Http;
 using Portals.Core.Security;
 using Portals.Core.Tenants;
 
@@ -12,7 +13,7 @@ public static class SearchAdminEndpoints
 {
     public static IEndpointRouteBuilder MapSearchAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapTenantGroup("/api/search/rebuild")
+        var admin = endpoints.MapTenantGroup("/api/search/rebuild").WithPortalsApiPolicies()
             .WithTags("Search")
             .RequireAuthorization(Permissions.Policy(Permissions.ManageSearchIndex))
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Portals.Core.Http;
 using Portals.Core.Tenants;
 
 namespace Portals.Search.Http;
@@ -15,10 +16,13 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // Outside a tenant no token means anything, so only CORS and the anonymous rate limit apply.
         endpoints.MapGet("/api/search", SearchAll)
             .WithName("Search").WithTags("Search")
-            .WithSummary("Tìm kiếm toàn văn trên cả hai cổng thông tin (có dấu hoặc không dấu).");
-        endpoints.MapTenantGroup().MapGet("/api/search", SearchFromTenant)
+            .WithSummary("Tìm kiếm toàn văn trên cả hai cổng thông tin (có dấu hoặc không dấu).")
+            .RequireCors(PortalsCors.Api).RequireRateLimiting(PortalsRateLimits.Anonymous)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        endpoints.MapTenantGroup().MapGet("/api/search", SearchFromTenant).WithPortalsApiPolicies()
             .WithName("SearchFromTenant").WithTags("Search")
             .WithSummary("Same shared search, reached under a portal; both provinces unless `tenant` is given.");
         endpoints.MapSearchAdminEndpoints();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,13 @@ public sealed class ExceptionProblemMapper(IProblemDetailsService problems) : IE
             Detail = bad.InnerException is JsonException json ? $"Malformed JSON: {json.Message}" : bad.Message,
         },
         JsonException json => new ProblemDetails { Status = 400, Title = "Malformed JSON.", Detail = json.Message },
+        // Text in a request that is not valid UTF-8, found only when it is decoded (System.Text.Json wraps it).
+        DecoderFallbackException or InvalidOperationException { InnerException: DecoderFallbackException } => new ProblemDetails
+        {
+            Status = 400,
+            Title = "Invalid text encoding.",
+            Detail = "The request holds text that is not valid UTF-8.",
+        },
         ArgumentOutOfRangeException range => new ProblemDetails { Status = 400, Title = "Invalid parameter.", Detail = range.Message },
         OperationCanceledException => new ProblemDetails { Status = 499, Title = "Request cancelled." },
         _ => null,

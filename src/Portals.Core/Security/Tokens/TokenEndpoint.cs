@@ -8,10 +8,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Portals.Core.Http;
 using Portals.Core.Tenants;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Portals.Contents.Security;
+namespace Portals.Core.Security.Tokens;
 
 /// <summary>
 /// <c>POST /{tenant}/connect/token</c>: OpenIddict parses and validates the OAuth2 request, then passes it through
@@ -19,23 +20,33 @@ namespace Portals.Contents.Security;
 /// </summary>
 public static class TokenEndpoint
 {
-    public static RouteGroupBuilder MapTokenEndpoint(this RouteGroupBuilder tenantGroup)
+    /// <summary>Maps the token endpoint of every tenant, under the token rate limit (failed requests count too).</summary>
+    public static IEndpointRouteBuilder MapPortalsTokenEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        tenantGroup.MapPost("/connect/token", Exchange)
+        endpoints.MapTenantGroup().MapPost("/connect/token", Exchange)
             .WithName("Token").WithTags("Authentication")
             .WithSummary("OAuth2 client-credentials token endpoint of the tenant.")
+            .RequireCors(PortalsCors.Api)
+            .RequireRateLimiting(PortalsRateLimits.TokenEndpoint)
             .Accepts<TokenRequestForm>("application/x-www-form-urlencoded")
             .Produces<TokenResponse>(StatusCodes.Status200OK)
             .Produces<OAuthError>(StatusCodes.Status400BadRequest)
             .Produces<OAuthError>(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
-        return tenantGroup;
+        return endpoints;
     }
 
-    public static Results<SignInHttpResult, ForbidHttpResult> Exchange(
+    public static Results<SignInHttpResult, ForbidHttpResult, BadRequest<OAuthError>> Exchange(
         HttpContext context, TenantContext tenant, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TokenEndpoint));
+        if (context.GetOpenIddictServerRequest() is null)
+        {
+            // A path variant the token server did not take (it handles /connect/token and /connect/token/ only):
+            // answer in OAuth2's shape rather than let a sign-in outside OpenIddict's request fail with a 500.
+            return TypedResults.BadRequest(new OAuthError(Errors.InvalidRequest, "Send token requests to POST /{tenant}/connect/token.", null));
+        }
         // ClientCredentialsValidation authenticated the client before OpenIddict passed the request through.
         var client = context.Features.Get<ApiClient>();
         if (client is null)
@@ -51,7 +62,7 @@ public static class TokenEndpoint
         identity.SetClaim(ApiAuthentication.TenantClaim, tenant.Name);
         identity.SetClaims(Claims.Role, [.. client.Roles]);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
-        ContentsLog.TokenIssued(logger, tenant.Name, client.ClientId);
+        CoreLog.TokenIssued(logger, tenant.Name, client.ClientId);
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

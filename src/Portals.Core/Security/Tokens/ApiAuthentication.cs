@@ -5,25 +5,25 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using OpenIddict.Validation;
-using OpenIddict.Validation.AspNetCore;
 using Portals.Core.Tenants;
 
-namespace Portals.Contents.Security;
+namespace Portals.Core.Security.Tokens;
 
 /// <summary>
 /// OpenIddict token server in degraded mode (clients live in each tenant's own ApiClients table, checked by
-/// <see cref="TokenEndpoint"/>) plus local validation of access tokens, which also rejects another tenant's token.
+/// <see cref="ClientCredentialsValidation"/>) plus local validation of access tokens, which also rejects another
+/// tenant's token and the token of a client that was disabled or deleted since (<see cref="ActiveClientValidation"/>).
 /// </summary>
 internal static class ApiAuthentication
 {
     public const string TenantClaim = "portals_tenant";
-    public const string Scheme = ApiBearerScheme.Name;
 
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiBearerScheme>(ApiBearerScheme.Name, ApiBearerScheme.Configure);
-        services.AddSingleton<ApiClients>();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiBearerScheme>(
+            ApiPolicies.BearerScheme, ApiBearerScheme.Configure);
         services.AddSingleton<ClientCredentialsValidation>();
+        services.AddSingleton<ActiveClientValidation>();
         services.AddOpenIddict()
             .AddServer(options =>
             {
@@ -40,19 +40,18 @@ internal static class ApiAuthentication
             {
                 options.UseLocalServer();
                 options.UseAspNetCore();
-                options.AddEventHandler<OpenIddictValidationEvents.ProcessAuthenticationContext>(handler => handler
-                    .UseInlineHandler(RejectForeignTenant)
-                    .SetOrder(OpenIddictValidationHandlers.ValidateAccessToken.Descriptor.Order + 1_000)
-                    .SetType(OpenIddictValidationHandlerType.Custom));
+                options.AddEventHandler(ActiveClientValidation.Descriptor);
             });
 
         // Endpoint URIs, issuer and keys depend on the configured tenants and data folder, known only once DI is built.
         services.AddOptions<OpenIddictServerOptions>()
-            .Configure<TenantRegistry, IOptions<ContentsApiOptions>, ILoggerFactory>((server, registry, api, loggers) =>
+            .Configure<TenantRegistry, IOptions<ApiSecurityOptions>, ILoggerFactory>((server, registry, api, loggers) =>
             {
                 foreach (var tenant in registry.All)
                 {
                     server.TokenEndpointUris.Add(new Uri($"{tenant.UrlPrefix}/connect/token", UriKind.Relative));
+                    // Routing accepts a trailing slash, so OpenIddict must handle it too (unhandled, it was a 500).
+                    server.TokenEndpointUris.Add(new Uri($"{tenant.UrlPrefix}/connect/token/", UriKind.Relative));
                 }
                 server.Issuer = new Uri(api.Value.Issuer);
                 server.AccessTokenLifetime = TimeSpan.FromMinutes(api.Value.AccessTokenLifetimeMinutes);
@@ -64,26 +63,42 @@ internal static class ApiAuthentication
             });
         return services;
     }
+}
 
-    /// <summary>A valid token of another tenant is treated as an invalid token: 401, never 403.</summary>
-    private static ValueTask RejectForeignTenant(OpenIddictValidationEvents.ProcessAuthenticationContext context)
+/// <summary>
+/// Runs after OpenIddict validated a token: the token must name the request's tenant (a valid token of another
+/// tenant is an invalid token here: 401, never 403), and its client must still exist and be enabled.
+/// </summary>
+internal sealed class ActiveClientValidation(ApiClientStatus clients, ILogger<ActiveClientValidation> logger)
+    : IOpenIddictValidationHandler<OpenIddictValidationEvents.ProcessAuthenticationContext>
+{
+    public static OpenIddictValidationHandlerDescriptor Descriptor { get; } =
+        OpenIddictValidationHandlerDescriptor.CreateBuilder<OpenIddictValidationEvents.ProcessAuthenticationContext>()
+            .UseSingletonHandler<ActiveClientValidation>()
+            .SetOrder(OpenIddictValidationHandlers.ValidateAccessToken.Descriptor.Order + 1_000)
+            .SetType(OpenIddictValidationHandlerType.Custom)
+            .Build();
+
+    public async ValueTask HandleAsync(OpenIddictValidationEvents.ProcessAuthenticationContext context)
     {
         if (context.AccessTokenPrincipal is not { } principal)
         {
-            return default;
+            return;
         }
         var http = context.Transaction.GetHttpRequest()?.HttpContext;
         var tenant = http?.Features.Get<TenantFeature>()?.Tenant;
-        var claimed = principal.FindFirst(TenantClaim)?.Value;
+        var claimed = principal.FindFirst(ApiAuthentication.TenantClaim)?.Value;
         if (tenant is null || !string.Equals(claimed, tenant.Name, StringComparison.Ordinal))
         {
-            if (http is not null)
-            {
-                ContentsLog.ForeignToken(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiAuthentication)),
-                    claimed, tenant?.Name ?? "(none)");
-            }
+            CoreLog.ForeignToken(logger, claimed, tenant?.Name ?? "(none)");
             context.Reject(OpenIddict.Abstractions.OpenIddictConstants.Errors.InvalidToken, "The token was issued by another tenant.");
+            return;
         }
-        return default;
+        var clientId = principal.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject)?.Value;
+        if (clientId is null || !await clients.IsActiveAsync(tenant, clientId, http!.RequestAborted))
+        {
+            CoreLog.InactiveClientToken(logger, clientId, tenant.Name);
+            context.Reject(OpenIddict.Abstractions.OpenIddictConstants.Errors.InvalidToken, "The client of this token was disabled or removed.");
+        }
     }
 }

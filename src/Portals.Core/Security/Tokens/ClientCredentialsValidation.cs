@@ -5,7 +5,7 @@ using OpenIddict.Server;
 using Portals.Core.Tenants;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace Portals.Contents.Security;
+namespace Portals.Core.Security.Tokens;
 
 /// <summary>
 /// Degraded mode leaves client authentication to us: the client must exist, be enabled and match its secret in the
@@ -28,7 +28,7 @@ internal sealed class ClientCredentialsValidation(ApiClients clients, ILogger<Cl
             : await clients.VerifyAsync(tenant, context.ClientId, context.Request.ClientSecret, http!.RequestAborted);
         if (client is null)
         {
-            ContentsLog.ClientRejected(logger, tenant?.Name ?? "(none)", context.ClientId);
+            CoreLog.ClientRejected(logger, tenant?.Name ?? "(none)", context.ClientId);
             context.Reject(Errors.InvalidClient, "Unknown client, wrong secret, or a client of another portal.");
             return;
         }

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Portals.Core.Security;
 using Portals.Core.Tenants;
 
-namespace Portals.Contents.Security;
+namespace Portals.Core.Security;
 
 /// <summary>Seeds the <c>portals-cli</c> client with the Administrator role; prints a generated secret once when none is configured.</summary>
 public sealed class ApiClientSetup(ApiClients clients, IOptions<PortalsOptions> options, ILogger<ApiClientSetup> logger) : ITenantSetupContributor
@@ -18,9 +17,9 @@ public sealed class ApiClientSetup(ApiClients clients, IOptions<PortalsOptions> 
         }
         if (string.IsNullOrEmpty(options.Value.Setup.ApiClientSecret))
         {
-            ContentsLog.GeneratedClientSecret(logger, tenant.Name, CliClientId);
+            CoreLog.GeneratedClientSecret(logger, tenant.Name, CliClientId);
         }
-        var secret = UserAccounts.ConfiguredOrPrinted(options.Value.Setup.ApiClientSecret, $"[{tenant.Name}] API client '{CliClientId}' secret", ApiClients.GenerateSecret);
-        await clients.CreateAsync(tenant, CliClientId, secret, [Permissions.AdministratorRole], cancellationToken);
+        var secret = UserAccounts.ConfiguredOrPrinted(options.Value.Setup.ApiClientSecret, $"[{tenant.Name}] API client '{CliClientId}' secret", ClientSecrets.Generate);
+        await clients.CreateWithSecretAsync(tenant, CliClientId, secret, [Permissions.AdministratorRole], cancellationToken);
     }
 }
