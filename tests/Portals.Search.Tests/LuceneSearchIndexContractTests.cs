@@ -5,6 +5,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portals.Search.Lucene;
 
 namespace Portals.Search.Tests;
@@ -61,6 +62,18 @@ public sealed partial class LuceneSearchIndexContractTests : SearchIndexContract
 
         // The container disposed the index, releasing the folder's lock.
         Assert.Equal(4, await Index.GetCursorAsync(TestDocs.CanTho, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("Portals:Search:RamBufferSizeMb", "0")]
+    [InlineData("Portals:Search:IndexPath", " ")]
+    public void AddSearchModule_InvalidOptions_FailValidation(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        using var provider = new ServiceCollection().AddSearchModule(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SearchOptions>>().Value);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
