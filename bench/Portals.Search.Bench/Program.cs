@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Portals.Search;
 using Portals.Search.Bench;
+using Portals.Search.Lucene;
 
 // Usage: dotnet run -c Release --project bench/Portals.Search.Bench -- [--docs 100000] [--queries 2000] [--batch 1000] [--keep]
 #if DEBUG
@@ -40,7 +41,7 @@ try
         foreach (var group in batch.GroupBy(d => d.Tenant))
         {
             var begin = Stopwatch.GetTimestamp();
-            await index.ApplyAsync(group.Key, group.ToList(), [], ++cursor, CancellationToken.None);
+            await index.ApplyAsync(new SearchBatch(group.Key, ++cursor) { Upserts = group.ToList() }, CancellationToken.None);
             applyTime += Stopwatch.GetElapsedTime(begin);
         }
     }

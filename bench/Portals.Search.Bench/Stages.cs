@@ -3,7 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using Portals.Search.Engine;
+using Portals.Search.Lucene;
 
 namespace Portals.Search.Bench;
 

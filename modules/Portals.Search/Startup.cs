@@ -1,30 +1,28 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portals.Core.Hosting;
 using Portals.Core.Modules;
-using Portals.Core.Tenants;
+using Portals.Search.Http;
 using Portals.Search.Indexing;
+using Portals.Search.Lucene;
 
 namespace Portals.Search;
 
 public static class Startup
 {
-    /// <summary>The shared index under <c>{DataPath}/Search</c> (or <c>Portals:Search:IndexPath</c>), its indexer and its CLI.</summary>
+    /// <summary>
+    /// The one registration of search: the <see cref="ISearchIndex"/> port (Lucene, under <c>{DataPath}/Search</c> or
+    /// <c>Portals:Search:IndexPath</c>), its indexer and background service, the rebuild jobs and the CLI command.
+    /// </summary>
     public static IServiceCollection AddSearchModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleManifest(Manifest.Value);
-        services.AddSingleton(sp =>
-        {
-            var configured = configuration["Portals:Search:IndexPath"];
-            var path = string.IsNullOrWhiteSpace(configured)
-                ? Path.Combine(sp.GetRequiredService<TenantRegistry>().DataRoot, "Search")
-                : Path.GetFullPath(configured);
-            return new LuceneSearchIndex(new LuceneSearchIndexOptions(path), sp.GetService<ILogger<LuceneSearchIndex>>());
-        });
-        services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
+        services.AddLuceneSearchIndex();
         services.AddSingleton<SearchIndexer>();
-        services.AddSingleton<Http.SearchRebuildJobs>();
+        services.AddSingleton<SearchRebuildJobs>();
         services.AddHostedService<SearchIndexingService>();
         services.AddSingleton<ICliCommand, SearchRebuildCommand>();
         return services;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Search;
-using Portals.Search.Engine;
+using Portals.Search.Lucene;
 
 namespace Portals.Search.Tests;
 

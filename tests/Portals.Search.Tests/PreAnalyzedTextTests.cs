@@ -1,7 +1,7 @@
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Portals.Search.Engine;
+using Portals.Search.Lucene;
 
 namespace Portals.Search.Tests;
 

@@ -34,20 +34,4 @@ public abstract partial class SearchIndexContractTests
         Assert.Equal(["a"], (await Index.Find("ninh kieu")).Ids());
         Assert.Equal(2, (await Index.Find(null)).Total);
     }
-
-    [Fact]
-    public async Task ResetTenantAsync_Tenant_RemovesItsDocsAndCursorOnly()
-    {
-        await Index.Put(CanTho, 42, Doc(CanTho, "a", "Bến Ninh Kiều"), Doc(CanTho, "b", "Cầu Cần Thơ"));
-        await Index.Put(HauGiang, 9, Doc(HauGiang, "a", "Chợ nổi Ngã Bảy"));
-
-        await Index.ResetTenantAsync(CanTho, CancellationToken.None);
-        Reopen();
-
-        Assert.Equal(0, await Index.GetCursorAsync(CanTho, CancellationToken.None));
-        Assert.Equal(9, await Index.GetCursorAsync(HauGiang, CancellationToken.None));
-        Assert.Equal(0, (await Index.Find(null, CanTho)).Total);
-        var left = Assert.Single((await Index.Find(null)).Items);
-        Assert.Equal((HauGiang, "a"), (left.Tenant, left.ContentItemId));
-    }
 }

@@ -76,7 +76,7 @@ public abstract partial class SearchIndexContractTests : IDisposable
     [Fact]
     public async Task ApplyAsync_UpsertAndDeleteInOneBatch_EndsDeleted()
     {
-        await Index.ApplyAsync(CanTho, [Doc(CanTho, "a", "Chợ nổi")], ["a"], 5, CancellationToken.None);
+        await Index.ApplyAsync(new SearchBatch(CanTho, 5) { Upserts = [Doc(CanTho, "a", "Chợ nổi")], Deletes = ["a"] }, CancellationToken.None);
 
         Assert.Equal(0, (await Index.Find(null)).Total);
         Assert.Equal(5, await Index.GetCursorAsync(CanTho, CancellationToken.None));
@@ -139,7 +139,7 @@ public abstract partial class SearchIndexContractTests : IDisposable
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            Index.ApplyAsync(CanTho, [Doc(CanTho, "a", "Một")], [], 9, cts.Token));
+            Index.ApplyAsync(new SearchBatch(CanTho, 9) { Upserts = [Doc(CanTho, "a", "Một")] }, cts.Token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             Index.SearchAsync(new SearchQuery("một", null, null, null), cts.Token));
 

@@ -12,10 +12,13 @@ internal static class TestDocs
     public static DateTimeOffset Day(int day) => new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero).AddDays(day);
 
     public static Task Put(this ISearchIndex index, string tenant, long cursor, params SearchDocument[] docs) =>
-        index.ApplyAsync(tenant, docs, [], cursor, CancellationToken.None);
+        index.ApplyAsync(new SearchBatch(tenant, cursor) { Upserts = docs }, CancellationToken.None);
 
     public static Task Delete(this ISearchIndex index, string tenant, long cursor, params string[] ids) =>
-        index.ApplyAsync(tenant, [], ids, cursor, CancellationToken.None);
+        index.ApplyAsync(new SearchBatch(tenant, cursor) { Deletes = ids }, CancellationToken.None);
+
+    public static Task SetAside(this ISearchIndex index, string tenant, long cursor, params SetAsideDocument[] documents) =>
+        index.ApplyAsync(new SearchBatch(tenant, cursor) { SetAside = documents }, CancellationToken.None);
 
     public static Task<SearchResults> Find(this ISearchIndex index, string? text, string? tenant = null,
         string? type = null, string? sector = null, int page = 1, int pageSize = 10) =>

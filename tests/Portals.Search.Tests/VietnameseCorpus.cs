@@ -1,4 +1,5 @@
 using System.Text;
+using Portals.Search.Lucene;
 using static Portals.Search.Tests.TestDocs;
 
 namespace Portals.Search.Tests;

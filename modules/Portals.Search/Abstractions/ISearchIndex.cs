@@ -1,23 +1,27 @@
 namespace Portals.Search;
 
 /// <summary>
-/// The search port. The tenant is explicit in every write; a search filters by tenant only when the query says so.
+/// The search port, engine-neutral. The tenant is explicit in every write and status read; a search filters by tenant
+/// only when the query says so. Contract tests: <c>tests/Portals.Search.Tests/SearchIndexContractTests*.cs</c>.
 /// </summary>
 public interface ISearchIndex
 {
     /// <summary>
-    /// Upserts by (tenant, ContentItemId) and removes, as one batch that becomes durable together with the tenant's
-    /// change-log <paramref name="cursor"/>: after a crash either the whole batch and its cursor are there, or neither.
-    /// An id both upserted and deleted in the same batch ends up deleted. The batch is visible to searches on return.
+    /// Applies one batch: upserts by (tenant, ContentItemId), then set-asides, then deletes, durable together with the
+    /// tenant's change-log cursor: after a crash either the whole batch and its cursor are there, or neither. A batch
+    /// that fails changes nothing. The batch is visible to searches on return. Throws <see cref="ArgumentException"/>,
+    /// before writing anything, for a document the index cannot hold (wrong tenant, missing or over-long keys).
     /// </summary>
-    Task ApplyAsync(string tenant, IReadOnlyCollection<SearchDocument> upserts,
-        IReadOnlyCollection<string> deletedContentItemIds, long cursor, CancellationToken ct);
+    Task ApplyAsync(SearchBatch batch, CancellationToken ct);
 
-    /// <summary>The cursor committed with the tenant's last batch; 0 when never indexed or after a reset.</summary>
+    /// <summary>The cursor committed with the tenant's last batch; 0 when never indexed.</summary>
     Task<long> GetCursorAsync(string tenant, CancellationToken ct);
 
-    /// <summary>Removes every document of the tenant and sets its cursor to 0, in one commit (before a full rebuild).</summary>
-    Task ResetTenantAsync(string tenant, CancellationToken ct);
+    /// <summary>The tenant's cursor, document count and the documents set aside (ordered by id).</summary>
+    Task<SearchIndexStatus> GetStatusAsync(string tenant, CancellationToken ct);
+
+    /// <summary>Every indexed ContentItemId of the tenant, ordinal order: a rebuild deletes those no longer published.</summary>
+    Task<IReadOnlyList<string>> ListIdsAsync(string tenant, CancellationToken ct);
 
     /// <summary>
     /// Any text is valid: it is searched as plain words, never parsed as query syntax. Filters are exact (sector labels

@@ -9,45 +9,71 @@ using Portals.Core.Tenants;
 
 namespace Portals.Search.Indexing;
 
-/// <summary>Turns a published content item into what the index needs: title, summary, plain-text body, sectors, URL.</summary>
+/// <summary>
+/// Turns a published content item into what the index needs, reading the item through its type definition: every
+/// part in the type's order, every field by its kind. Text a visitor reads on the page is searchable: the
+/// <c>HtmlBodyPart</c>, each <c>TextField</c> and <c>HtmlField</c>; a <c>TextField</c> named <c>Summary</c> is the
+/// summary; <c>TaxonomyField</c>s of the sector taxonomy feed the <c>sector</c> facet. Other kinds (numbers, dates,
+/// media, links, pickers) are not text and stay out. A type without any of these fields simply has less to index.
+/// </summary>
 public static partial class SearchDocumentBuilder
 {
+    /// <summary>Created by the shared <c>sectors</c> recipe with this id in every tenant.</summary>
+    public const string SectorTaxonomyId = "sector-taxonomy";
+
+    /// <summary>The field name that marks a TextField as the summary shown in results.</summary>
+    public const string SummaryFieldName = "Summary";
+
     /// <summary>Only types with a public page (title and path) are searchable; taxonomies and terms are not.</summary>
     public static bool IsSearchable(ContentTypeDefinition? type) =>
         type is not null && type.HasPart("TitlePart") && type.HasPart("AutoroutePart");
 
     public static SearchDocument Build(TenantContext tenant, ContentItem item, ContentDefinitionSet definitions)
     {
-        var own = item.Part(item.ContentType);
-        var body = new StringBuilder(PlainText(item.Part("HtmlBodyPart")?["Html"]));
-        var ownPart = definitions.FindPart(item.ContentType);
-        foreach (var field in ownPart?.Fields ?? [])
+        string? summary = null;
+        var body = new StringBuilder();
+        var sectors = new List<string>();
+        foreach (var typePart in definitions.FindType(item.ContentType)?.Parts ?? [])
         {
-            // Text a visitor reads on the page (location, agency, incentives…) is searchable too; the summary has its own field.
-            var text = field.FieldName switch
+            var part = item.Part(typePart.Name);
+            if (typePart.PartName == "HtmlBodyPart")
             {
-                "TextField" when field.Name != "Summary" => Text(own?[field.Name]?["Text"]),
-                "HtmlField" => PlainText(own?[field.Name]?["Html"]),
-                _ => null,
-            };
-            if (!string.IsNullOrWhiteSpace(text))
+                AppendLine(body, PlainText(part?["Html"]));
+                continue;
+            }
+
+            foreach (var field in definitions.FindPart(typePart.PartName)?.Fields ?? [])
             {
-                body.Append('\n').Append(text);
+                // Stored JSON may predate a definition change: a value of another shape is skipped, never fatal.
+                var value = part?[field.Name] as JsonObject;
+                switch (field.FieldName)
+                {
+                    case "TextField" when summary is null && field.Name == SummaryFieldName:
+                        summary = Text(value?["Text"]);
+                        break;
+                    case "TextField":
+                        AppendLine(body, Text(value?["Text"]));
+                        break;
+                    case "HtmlField":
+                        AppendLine(body, PlainText(value?["Html"]));
+                        break;
+                    case "TaxonomyField" when IsSectorField(field):
+                        sectors.AddRange((value?["TermContentItemIds"] as JsonArray ?? []).Select(Text).OfType<string>());
+                        break;
+                }
             }
         }
-        var sectors = own?["Sector"]?["TermContentItemIds"] is JsonArray terms
-            ? terms.Select(t => Text(t)).OfType<string>().Distinct().ToList()
-            : [];
+
         return new SearchDocument(
             tenant.Name,
             item.ContentItemId,
             item.ContentType,
             item.DisplayText ?? item.Title ?? "",
-            Text(own?["Summary"]?["Text"]),
+            summary,
             body.ToString(),
             tenant.PublicUrl(item.Path),
             item.PublishedUtc is { } published ? new DateTimeOffset(published, TimeSpan.Zero) : null,
-            sectors);
+            sectors.Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>HTML to text: scripts and styles dropped, tags become spaces, entities decoded.</summary>
@@ -61,6 +87,23 @@ public static partial class SearchDocumentBuilder
         var withoutCode = ScriptOrStyle().Replace(value, " ");
         var withoutTags = Tag().Replace(withoutCode, " ");
         return Whitespace().Replace(WebUtility.HtmlDecode(withoutTags), " ").Trim();
+    }
+
+    private static bool IsSectorField(ContentPartFieldDefinition field) =>
+        field.Setting("TaxonomyFieldSettings", "TaxonomyContentItemId") is { ValueKind: JsonValueKind.String } id
+        && id.GetString() == SectorTaxonomyId;
+
+    private static void AppendLine(StringBuilder body, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+        if (body.Length > 0)
+        {
+            body.Append('\n');
+        }
+        body.Append(text);
     }
 
     private static string? Text(JsonNode? node) =>

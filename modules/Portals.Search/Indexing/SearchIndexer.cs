@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Portals.Core.Content;
 using Portals.Core.Tenants;
 
@@ -10,18 +11,20 @@ public sealed record IndexingProgress(string Tenant, long Done, long Total);
 /// <summary>
 /// Brings the shared index up to a tenant's change log. Each change re-reads the item's *current* published state,
 /// so replaying any suffix of the log, after a crash or on a second node, converges on exactly the published set.
+/// A published item the index refuses is set aside (logged, counted in the index status) and the cursor moves on:
+/// it is tried again only when a later change names it, or by a rebuild.
 /// </summary>
-public sealed class SearchIndexer(IContentStore store, ISearchIndex index)
+public sealed partial class SearchIndexer(IContentStore store, ISearchIndex index, ILogger<SearchIndexer> logger)
 {
     public const int BatchSize = 500;
 
     // One writer per tenant: a rebuild and the background catch-up must not interleave their cursors.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _tenantLocks = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Applies every change after the index's cursor; returns how many changes were read.</summary>
+    /// <summary>Applies every change after the index's cursor, waiting for a rebuild of the tenant to end first; returns how many changes were read.</summary>
     public async Task<int> CatchUpAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
-        var gate = _tenantLocks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
+        var gate = Gate(tenant);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -34,22 +37,27 @@ public sealed class SearchIndexer(IContentStore store, ISearchIndex index)
     }
 
     /// <summary>
-    /// Empties the tenant's part of the index and indexes every published item, then resumes from the log position
-    /// read before the items, so changes made meanwhile are replayed rather than lost.
+    /// As <see cref="CatchUpAsync"/>, but returns null at once when the tenant is busy (a rebuild, which catches up
+    /// itself when it ends), so that one tenant's rebuild never holds up the indexing of the others.
     /// </summary>
-    public async Task RebuildAsync(TenantContext tenant, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
+    public async Task<int?> TryCatchUpAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
-        var gate = _tenantLocks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        var gate = Gate(tenant);
+        if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
+        {
+            return null;
+        }
         try
         {
-            await RebuildLockedAsync(tenant, progress, cancellationToken);
+            return await CatchUpLockedAsync(tenant, cancellationToken);
         }
         finally
         {
             gate.Release();
         }
     }
+
+    private SemaphoreSlim Gate(TenantContext tenant) => _tenantLocks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
 
     private async Task<int> CatchUpLockedAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
@@ -64,60 +72,39 @@ public sealed class SearchIndexer(IContentStore store, ISearchIndex index)
                 return total;
             }
             var ids = changes.Select(c => c.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-            var (upserts, deletes) = await LoadAsync(session, ids, cancellationToken);
-            cursor = changes[^1].Id;
-            await index.ApplyAsync(tenant.Name, upserts, deletes, cursor, cancellationToken);
+            var loaded = await LoadAsync(session, ids, cancellationToken);
+            var next = changes[^1].Id;
+            await ApplyAsync(tenant.Name, loaded, next, cursor, cancellationToken);
+            cursor = next;
             total += changes.Count;
         }
     }
 
-    private async Task RebuildLockedAsync(TenantContext tenant, IProgress<IndexingProgress>? progress, CancellationToken cancellationToken)
-    {
-        long logPosition;
-        List<string> ids;
-        await using (var session = await store.OpenAsync(tenant, cancellationToken))
-        {
-            logPosition = await session.GetLastChangeIdAsync(cancellationToken);
-            ids = [.. await session.ListPublishedIdsAsync(cancellationToken)];
-        }
-        await index.ResetTenantAsync(tenant.Name, cancellationToken);
-        progress?.Report(new IndexingProgress(tenant.Name, 0, ids.Count));
-        for (var offset = 0; offset < ids.Count; offset += BatchSize)
-        {
-            var batch = ids.Skip(offset).Take(BatchSize).ToList();
-            await using var session = await store.OpenAsync(tenant, cancellationToken);
-            var (upserts, deletes) = await LoadAsync(session, batch, cancellationToken);
-            var done = Math.Min(offset + BatchSize, ids.Count);
-            // The cursor stays 0 until the last batch: a crash mid-rebuild restarts from the beginning of the log.
-            await index.ApplyAsync(tenant.Name, upserts, deletes, done == ids.Count ? logPosition : 0, cancellationToken);
-            progress?.Report(new IndexingProgress(tenant.Name, done, ids.Count));
-        }
-        if (ids.Count == 0)
-        {
-            await index.ApplyAsync(tenant.Name, [], [], logPosition, cancellationToken);
-        }
-        await CatchUpLockedAsync(tenant, cancellationToken);
-    }
+    /// <summary>Current published state of the ids: documents to upsert, items that cannot become one, ids to delete.</summary>
+    private sealed record Loaded(List<SearchDocument> Upserts, List<SetAsideDocument> SetAside, List<string> Deletes);
 
-    private static async Task<(List<SearchDocument> Upserts, List<string> Deletes)> LoadAsync(
-        IContentSession session, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private async Task<Loaded> LoadAsync(IContentSession session, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var definitions = await session.GetDefinitionsAsync(cancellationToken);
         var published = (await session.GetManyAsync(ids, VersionOptions.Published, cancellationToken))
             .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
-        var upserts = new List<SearchDocument>();
-        var deletes = new List<string>();
+        var loaded = new Loaded([], [], []);
         foreach (var id in ids)
         {
-            if (published.TryGetValue(id, out var item) && SearchDocumentBuilder.IsSearchable(definitions.FindType(item.ContentType)))
+            if (!published.TryGetValue(id, out var item) || !SearchDocumentBuilder.IsSearchable(definitions.FindType(item.ContentType)))
             {
-                upserts.Add(SearchDocumentBuilder.Build(session.Tenant, item, definitions));
+                loaded.Deletes.Add(id);
+                continue;
             }
-            else
+            try
             {
-                deletes.Add(id);
+                loaded.Upserts.Add(SearchDocumentBuilder.Build(session.Tenant, item, definitions));
+            }
+            catch (Exception ex) when (IsDocumentFault(ex))
+            {
+                loaded.SetAside.Add(SetAside(session.Tenant.Name, id, ex));
             }
         }
-        return (upserts, deletes);
+        return loaded;
     }
 }

@@ -7,6 +7,7 @@ namespace Portals.Search.Indexing;
 /// <summary>
 /// Keeps the index in step with every running tenant's change log. It polls, because the log is the only channel
 /// that also carries writes made by other nodes and by CLI commands; a poll is one indexed query per tenant.
+/// A tenant being rebuilt is skipped (the rebuild catches up itself), so it never holds up the others.
 /// </summary>
 public sealed class SearchIndexingService(
     TenantRegistry registry, TenantStates states, SearchIndexer indexer, ILogger<SearchIndexingService> logger) : BackgroundService
@@ -21,8 +22,7 @@ public sealed class SearchIndexingService(
             {
                 try
                 {
-                    var count = await indexer.CatchUpAsync(tenant, stoppingToken);
-                    if (count > 0)
+                    if (await indexer.TryCatchUpAsync(tenant, stoppingToken) is > 0 and var count)
                     {
                         SearchLog.CaughtUp(logger, tenant.Name, count);
                     }

@@ -1,4 +1,3 @@
-using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Portals.Core.Hosting;
 using Portals.Core.Tenants;
@@ -33,7 +32,7 @@ public sealed class SearchRebuildCommand : ICliCommand
             }
             return 0;
         }
-        catch (LockObtainFailedException)
+        catch (SearchIndexInUseException)
         {
             await Console.Error.WriteLineAsync("The search index is in use by a running server. Stop it, or use the administrator action POST /{tenant}/api/search/rebuild.");
             return 1;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portals.Core.Tenants;
+using Portals.Search;
 
 namespace Portals.Web.Hosting;
 
@@ -12,15 +13,35 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    /// <summary>The node is up; each tenant's state is listed (a tenant still setting up does not fail the node).</summary>
-    public static Ok<NodeHealth> GetNodeHealth(TenantRegistry registry, TenantStates states) =>
-        TypedResults.Ok(new NodeHealth("Healthy", registry.All.ToDictionary(t => t.Name, t => states.Get(t.Name).ToString())));
+    /// <summary>
+    /// The node is up; each tenant's state is listed (a tenant still setting up does not fail the node), with its
+    /// search figures: documents indexed, change-log cursor reached, and documents set aside because the index refused them.
+    /// </summary>
+    public static async Task<Ok<NodeHealth>> GetNodeHealth(TenantRegistry registry, TenantStates states, ISearchIndex search, CancellationToken cancellationToken)
+    {
+        var figures = new Dictionary<string, SearchHealth>();
+        foreach (var tenant in registry.All)
+        {
+            figures[tenant.Name] = await SearchHealth.ReadAsync(search, tenant.Name, cancellationToken);
+        }
+        return TypedResults.Ok(new NodeHealth("Healthy", registry.All.ToDictionary(t => t.Name, t => states.Get(t.Name).ToString()), figures));
+    }
 
     /// <summary>Reaching a handler means the tenant resolved and is running; setting up answers 503 earlier.</summary>
-    public static Ok<TenantHealth> GetTenantHealth(TenantContext tenant) =>
-        TypedResults.Ok(new TenantHealth("Healthy", tenant.Name, tenant.DisplayName));
+    public static async Task<Ok<TenantHealth>> GetTenantHealth(TenantContext tenant, ISearchIndex search, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new TenantHealth("Healthy", tenant.Name, tenant.DisplayName, await SearchHealth.ReadAsync(search, tenant.Name, cancellationToken)));
 
-    public sealed record NodeHealth(string Status, IReadOnlyDictionary<string, string> Tenants);
+    public sealed record NodeHealth(string Status, IReadOnlyDictionary<string, string> Tenants, IReadOnlyDictionary<string, SearchHealth> Search);
 
-    public sealed record TenantHealth(string Status, string Tenant, string DisplayName);
+    public sealed record TenantHealth(string Status, string Tenant, string DisplayName, SearchHealth Search);
+
+    /// <summary>Counts only: which items were set aside, and why, is in the log (and the index status), never public.</summary>
+    public sealed record SearchHealth(long Documents, long Cursor, int SetAside)
+    {
+        public static async Task<SearchHealth> ReadAsync(ISearchIndex search, string tenant, CancellationToken cancellationToken)
+        {
+            var status = await search.GetStatusAsync(tenant, cancellationToken);
+            return new SearchHealth(status.Documents, status.Cursor, status.SetAside.Count);
+        }
+    }
 }

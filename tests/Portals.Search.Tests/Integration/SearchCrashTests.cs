@@ -2,11 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Portals.Search.Http;
+using Portals.Search.Indexing;
+using Portals.Search.Lucene;
 using Portals.Testing;
 
 namespace Portals.Search.Tests.Integration;
 
-/// <summary>A server killed while it indexes a bulk publish recovers, after restart, to exactly the published set.</summary>
+/// <summary>A server killed while it indexes a bulk publish (proved from the committed index) recovers, after restart, to exactly the published set.</summary>
 public sealed class SearchCrashTests : IDisposable
 {
     private const int BulkCount = 1500;
@@ -30,29 +32,31 @@ public sealed class SearchCrashTests : IDisposable
 
         var port = PortalsProcess.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        using (var server = PortalsProcess.Start(_data, "--urls", $"http://127.0.0.1:{port}"))
+        // Debug logging of the index prints one line per committed batch: the event the kill waits for.
+        using (var server = PortalsProcess.Start(_data, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Portals.Search.Lucene=Debug"))
         {
             Assert.True(await HealthyAsync(http), server.Output);
             using (var import = PortalsProcess.Start(_data, "recipe", "apply", recipe, "--tenant", "haugiang"))
             {
                 Assert.True(await import.WaitForExitAsync(TimeSpan.FromMinutes(3)) == 0, import.Output);
             }
-            // Kill as soon as part of the batch is indexed, so the crash lands mid-way through catching up.
-            for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20))
-            {
-                var total = await TotalAsync(http);
-                if (total > 4)
-                {
-                    break;
-                }
-            }
+            // Kill as soon as the first full batch of the import is committed, while the rest is still to be indexed.
+            Assert.True(await server.WaitForOutputAsync($"Search batch for haugiang: {SearchIndexer.BatchSize} upserts", TimeSpan.FromSeconds(60)), server.Output);
             server.Kill();
+        }
+
+        // The kill landed mid-indexing: the committed index holds part of the import, and its cursor is short of the log.
+        var expected = PublishedSearchableIds();
+        Assert.Equal(BulkCount + 4, expected.Count);
+        using (var index = new LuceneSearchIndex(new LuceneSearchIndexOptions(Path.Combine(_data, "Search"))))
+        {
+            var committed = await index.GetStatusAsync("haugiang", default);
+            Assert.InRange(committed.Documents, expected.Count - BulkCount + SearchIndexer.BatchSize, expected.Count - 1);
+            Assert.InRange(committed.Cursor, 1, LastChangeId() - 1);
         }
 
         using var restarted = PortalsProcess.Start(_data, "--urls", $"http://127.0.0.1:{port}");
         Assert.True(await HealthyAsync(http), restarted.Output);
-        var expected = PublishedSearchableIds();
-        Assert.Equal(BulkCount + 4, expected.Count);
         for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline && await TotalAsync(http) != expected.Count; await Task.Delay(100))
         {
         }
@@ -79,10 +83,24 @@ public sealed class SearchCrashTests : IDisposable
         }
     }
 
+    private long LastChangeId()
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(Id) FROM ChangeLog";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "Sites", "haugiang", "portals.db")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
     private SortedSet<string> PublishedSearchableIds()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "Sites", "haugiang", "portals.db")};Pooling=False");
-        connection.Open();
+        using var connection = OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT ContentItemId FROM ContentItems WHERE Published AND ContentType <> 'Taxonomy'";
         using var reader = command.ExecuteReader();

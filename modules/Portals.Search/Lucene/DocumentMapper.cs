@@ -3,7 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>Maps a <see cref="SearchDocument"/> to the Lucene fields and back.</summary>
 internal static class DocumentMapper
@@ -52,7 +52,7 @@ internal static class DocumentMapper
 
         // Sector labels are Vietnamese words typed by editors; NFC here and in the filter keeps "exact" from
         // depending on the keyboard that typed them.
-        foreach (var sector in source.Sectors.Select(TextNormalizer.Normalize).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var sector in IndexableSectors(source))
         {
             doc.Add(new StringField(SearchFields.Sector, sector, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(SearchFields.Sector, new BytesRef(sector)));
@@ -84,6 +84,20 @@ internal static class DocumentMapper
 
     private static string Get(Document doc, string field) => doc.Get(field, CultureInfo.InvariantCulture) ?? string.Empty;
 
+    /// <summary>
+    /// Sector labels as indexed: NFC, non-empty, distinct. A label longer than <see cref="SearchFields.MaxKeywordLength"/>
+    /// is left out: no filter can name it, and Lucene would reject the whole document (DocValuesField too large).
+    /// </summary>
+    public static IEnumerable<string> IndexableSectors(SearchDocument source) =>
+        source.Sectors.Select(TextNormalizer.Normalize)
+            .Where(s => s.Length is > 0 and <= SearchFields.MaxKeywordLength)
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>How many sector values <see cref="IndexableSectors"/> leaves out for being too long (for the log).</summary>
+    public static int OversizedSectors(SearchDocument source) =>
+        source.Sectors.Count(s => TextNormalizer.Normalize(s).Length > SearchFields.MaxKeywordLength);
+
+    /// <summary>Keys must be exact, so one the index cannot hold whole is refused, never cut.</summary>
     public static void Validate(string tenant, SearchDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
@@ -94,9 +108,21 @@ internal static class DocumentMapper
 
         ArgumentException.ThrowIfNullOrWhiteSpace(doc.ContentItemId, nameof(doc));
         ArgumentException.ThrowIfNullOrWhiteSpace(doc.ContentType, nameof(doc));
+        ValidateKey(tenant, "tenant");
+        ValidateKey(doc.ContentItemId, "ContentItemId");
+        ValidateKey(doc.ContentType, "ContentType");
         ArgumentNullException.ThrowIfNull(doc.Title, nameof(doc));
         ArgumentNullException.ThrowIfNull(doc.Body, nameof(doc));
         ArgumentNullException.ThrowIfNull(doc.Url, nameof(doc));
         ArgumentNullException.ThrowIfNull(doc.Sectors, nameof(doc));
+    }
+
+    public static void ValidateKey(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
+        if (value.Length > SearchFields.MaxKeywordLength)
+        {
+            throw new ArgumentException($"{name} is {value.Length} characters long; the index holds at most {SearchFields.MaxKeywordLength}.", name);
+        }
     }
 }

@@ -1,7 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>
 /// What the user's text became. <paramref name="Query"/> decides what matches and gives the first-pass score (the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>
 /// Brings any string to NFC so composed and decomposed Vietnamese (phones and Macs send NFD) index and match alike.

@@ -1,8 +1,13 @@
-namespace Portals.Search;
+using Lucene.Net.Documents;
+
+namespace Portals.Search.Lucene;
 
 /// <summary>Where the index lives. One folder holds every tenant; one process may open it at a time (Lucene write lock).</summary>
 public sealed record LuceneSearchIndexOptions(string IndexPath)
 {
     /// <summary>Indexing buffer before Lucene flushes a segment; larger speeds up full rebuilds.</summary>
     public double RamBufferSizeMb { get; init; } = 48;
+
+    /// <summary>Tests replace the mapping to make Lucene itself reject a document mid-batch.</summary>
+    internal Func<SearchDocument, Document>? ToLucene { get; init; }
 }

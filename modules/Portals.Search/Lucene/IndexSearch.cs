@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lucene.Net.Search;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>One search on one point-in-time searcher: relevance (or newest first), filters, facets, page, snippets.</summary>
 internal static class IndexSearch

@@ -1,6 +1,6 @@
 using Lucene.Net.Search;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>
 /// The second ranking pass: adds the optional boosts (title words, adjacent pairs) to the first-pass scores of the best

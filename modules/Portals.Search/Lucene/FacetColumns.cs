@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>
 /// A segment's facet ordinals copied out of doc values into plain arrays once, then shared by every search: reading

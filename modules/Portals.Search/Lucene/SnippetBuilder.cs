@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>
 /// Builds the HTML snippet of a hit: the body window with the most distinct query words, escaped, with &lt;mark&gt;

@@ -1,4 +1,4 @@
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>Field names of the Lucene index. Changing fields or analysis means bumping <see cref="SchemaVersion"/>.</summary>
 internal static class SearchFields
@@ -34,6 +34,12 @@ internal static class SearchFields
 
     /// <summary>Commit user-data key prefix of a tenant's change-log cursor.</summary>
     public const string CursorPrefix = "cursor:";
+
+    /// <summary>
+    /// Longest keyword (tenant, id, type, sector) indexed, in UTF-16 units: at most 4 UTF-8 bytes each, far below
+    /// Lucene's 32,766-byte limit for a term or a doc value, which would otherwise fail the whole batch.
+    /// </summary>
+    public const int MaxKeywordLength = 1024;
 
     public static string KeyOf(string tenant, string contentItemId) => tenant + "\u001F" + contentItemId;
 }

@@ -6,7 +6,7 @@ using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>
 /// Vietnamese is written syllable by syllable with spaces, so UAX#29 word breaking (StandardTokenizer) yields syllables.

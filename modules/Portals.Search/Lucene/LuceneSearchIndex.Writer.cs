@@ -1,9 +1,8 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using Portals.Search.Engine;
 
-namespace Portals.Search;
+namespace Portals.Search.Lucene;
 
 /// <summary>The write side: one commit per batch, rollback and reopen on failure, schema check on open.</summary>
 public sealed partial class LuceneSearchIndex
@@ -15,7 +14,7 @@ public sealed partial class LuceneSearchIndex
     private IDictionary<string, string> EnsureCurrentSchema()
     {
         var committed = _writer.CommitData;
-        if (CommitCursors.IsCurrentSchema(committed))
+        if (CommitState.IsCurrentSchema(committed))
         {
             return committed;
         }
@@ -26,20 +25,20 @@ public sealed partial class LuceneSearchIndex
         }
 
         _writer.DeleteAll();
-        _writer.SetCommitData(CommitCursors.Write(new Dictionary<string, long>()));
+        _writer.SetCommitData(CommitState.Empty.Write());
         _writer.Commit();
-        _searchers.MaybeRefreshBlocking();
+        _searchers.Manager.MaybeRefreshBlocking();
         return _writer.CommitData;
     }
 
-    private void Commit(string tenant, long cursor, Action<IndexWriter> changes)
+    /// <summary>Applies <paramref name="changes"/> and commits them with <paramref name="next"/>; all or nothing.</summary>
+    private void Commit(string tenant, CommitState next, Action<IndexWriter> changes)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var cursors = new Dictionary<string, long>(_cursors, StringComparer.Ordinal) { [tenant] = cursor };
         try
         {
             changes(_writer);
-            _writer.SetCommitData(CommitCursors.Write(cursors));
+            _writer.SetCommitData(next.Write());
             _writer.Commit();
         }
         catch (Exception ex)
@@ -49,11 +48,15 @@ public sealed partial class LuceneSearchIndex
             throw;
         }
 
-        _cursors = cursors;
-        _searchers.MaybeRefreshBlocking();
+        _state = next;
+        _searchers.Manager.MaybeRefreshBlocking();
     }
 
-    /// <summary>Drops the half-applied batch: Rollback closes the writer, so a fresh writer and searchers replace it.</summary>
+    /// <summary>
+    /// Drops the half-applied batch: Rollback closes the writer, so a fresh writer and searcher generation replace it.
+    /// The new generation is published before the old one is retired, and the old one is disposed only when the
+    /// searches still using it have left.
+    /// </summary>
     private void Recover()
     {
         try
@@ -68,10 +71,10 @@ public sealed partial class LuceneSearchIndex
 
         var old = _searchers;
         (_writer, _searchers) = OpenWriter();
-        old.Dispose();
+        old.Leave();
     }
 
-    private (IndexWriter, SearcherManager) OpenWriter()
+    private (IndexWriter, SearcherGeneration) OpenWriter()
     {
         var config = new IndexWriterConfig(VietnameseAnalyzers.Version, VietnameseAnalyzers.PerField)
         {
@@ -84,7 +87,7 @@ public sealed partial class LuceneSearchIndex
             MergePolicy = new TieredMergePolicy { SegmentsPerTier = 4, MaxMergeAtOnce = 10 },
         };
         var writer = new IndexWriter(_directory, config);
-        return (writer, new SearcherManager(writer, true, new Bm25SearcherFactory()));
+        return (writer, new SearcherGeneration(new SearcherManager(writer, true, new Bm25SearcherFactory())));
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -1,4 +1,4 @@
-namespace Portals.Search.Engine;
+namespace Portals.Search.Lucene;
 
 /// <summary>Counts of one dimension: per segment by ordinal, turned into labels when the segment ends.</summary>
 internal abstract class FacetCounter(string? filter)
