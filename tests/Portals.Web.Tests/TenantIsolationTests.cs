@@ -82,7 +82,7 @@ public sealed class TenantIsolationTests(RegistrationsFactory factory) : IClassF
     private static readonly Type[] DataTypes =
     [
         typeof(ContentItem), typeof(ContentItemRecord), typeof(JsonNode), typeof(System.Text.Json.JsonElement), typeof(System.Text.Json.JsonDocument),
-        typeof(ContentDefinitionSet), typeof(DocumentRecord), typeof(PortalsDbContext), typeof(ContentPage), typeof(CachedJson),
+        typeof(ContentDefinitionSet), typeof(DocumentRecord), typeof(PortalsDbContext), typeof(ContentPage), typeof(CachedBody),
     ];
 
     /// <summary>Portals.Web and every Portals.* assembly it references: the host, the core and each module.</summary>
