@@ -77,7 +77,8 @@ internal static class ApiDocs
         endpoints.MapScalarApiReference("/api-docs", (options, http) =>
             {
                 // A fresh nonce per page: only Scalar's own script tags run; nothing loads from another origin.
-                var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+                // Hex, not base64: Scalar HTML-encodes the attribute, and '+' would come out as an entity.
+                var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
                 http.Response.Headers.ContentSecurityPolicy = string.Join("; ",
                     "default-src 'self'", $"script-src 'self' 'nonce-{nonce}'", "style-src 'self' 'unsafe-inline'",
                     "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
