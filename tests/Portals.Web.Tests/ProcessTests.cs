@@ -25,7 +25,7 @@ public sealed class ProcessTests : IDisposable
         var port = PortalsProcess.FreePort();
         using var host = PortalsProcess.Start(_data, "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Assert.True(await PortalsProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(60), "haugiang", "cantho"), host.Output);
+        Assert.True(await PortalsProcess.WaitHealthyAsync(http, TimeSpan.FromMinutes(3), "haugiang", "cantho"), host.Output);
         host.Kill();
         Assert.Equal(4, Count("haugiang", "SELECT COUNT(*) FROM ContentItems WHERE Published AND ContentItemId LIKE 'hg-%'"));
         Assert.Equal(4, Count("cantho", "SELECT COUNT(*) FROM ContentItems WHERE Published AND ContentItemId LIKE 'ct-%'"));
