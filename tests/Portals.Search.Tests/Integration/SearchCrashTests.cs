@@ -41,7 +41,7 @@ public sealed class SearchCrashTests : IDisposable
                 Assert.True(await import.WaitForExitAsync(TimeSpan.FromMinutes(3)) == 0, import.Output);
             }
             // Kill as soon as the first full batch of the import is committed, while the rest is still to be indexed.
-            Assert.True(await server.WaitForOutputAsync($"Search batch for haugiang: {SearchIndexer.BatchSize} upserts", TimeSpan.FromSeconds(60)), server.Output);
+            Assert.True(await server.WaitForOutputAsync($"Search batch for haugiang: {SearchIndexer.BatchSize} upserts", TimeSpan.FromMinutes(3)), server.Output);
             server.Kill();
         }
 
@@ -64,7 +64,7 @@ public sealed class SearchCrashTests : IDisposable
     }
 
     private static Task<bool> HealthyAsync(HttpClient http) =>
-        PortalsProcess.WaitHealthyAsync(http, TimeSpan.FromSeconds(60), "haugiang", "cantho");
+        PortalsProcess.WaitHealthyAsync(http, TimeSpan.FromMinutes(3), "haugiang", "cantho");
 
     private static async Task<long> TotalAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<SearchResponse>("/api/search?tenant=haugiang&pageSize=1"))!.Total;
