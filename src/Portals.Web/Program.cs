@@ -1,3 +1,4 @@
+using Portals.Admin;
 using Portals.Contents;
 using Portals.Cooperation;
 using Portals.Core;
@@ -18,7 +19,8 @@ builder.Services
     .AddInvestmentModule()
     .AddNewsModule()
     .AddContentsModule()
-    .AddSearchModule(builder.Configuration);
+    .AddSearchModule(builder.Configuration)
+    .AddAdminModule();
 
 if (PortalsCli.IsCommand(args))
 {
@@ -38,6 +40,7 @@ app.UseContentsApi();
 app.MapHealthEndpoints();
 app.MapSearchEndpoints();
 app.MapContentsEndpoints();
+app.MapAdminEndpoints();
 
 await app.RunAsync();
 return 0;
