@@ -2,7 +2,7 @@
 // editor.js, loaded only by pages that edit content.
 import '../Styles/admin.css';
 import { rememberOnSubmit, restorePendingForms } from './form-resume.js';
-import { enableNavToggle, enableConfirmations } from './ui.js';
+import { enableNavToggle, enableConfirmations, preventDoubleSubmit } from './ui.js';
 
 // Runs before any later bundle (scripts are deferred and run in order), so widgets such as the rich-text editor
 // start from the restored values.
@@ -10,3 +10,4 @@ restorePendingForms(document);
 rememberOnSubmit(document);
 enableNavToggle(document);
 enableConfirmations(document);
+preventDoubleSubmit(document);

@@ -14,6 +14,12 @@ const TOOLBAR = [
   ['blockquote', 'clean'],
 ];
 
+// Quill 2.0.3's getSemanticHTML writes every space as &nbsp; (slab/quill#4509), which would stop the text from
+// wrapping on the public pages; ordinary spaces are what editors typed.
+function semanticHtml(quill) {
+  return quill.getSemanticHTML().replaceAll('&nbsp;', ' ');
+}
+
 export function initRichText(host) {
   const input = document.getElementById(host.getAttribute('data-rich-text'));
   if (!input || host.dataset.ready) return null;
@@ -28,7 +34,7 @@ export function initRichText(host) {
   const load = () => quill.setContents(quill.clipboard.convert({ html: input.value || '' }), 'silent');
   load();
   quill.on('text-change', () => {
-    input.value = quill.getLength() > 1 ? quill.getSemanticHTML() : '';
+    input.value = quill.getLength() > 1 ? semanticHtml(quill) : '';
   });
   input.form?.addEventListener('portals:form-restored', load);
   return quill;

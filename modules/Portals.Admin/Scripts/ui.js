@@ -23,3 +23,23 @@ export function enableConfirmations(root) {
     }
   }, true);
 }
+
+// A second click while a form is being sent would send it twice: the button that sent it is disabled until the
+// page changes (or comes back from the browser's cache, e.g. with the Back button).
+export function preventDoubleSubmit(root) {
+  root.addEventListener('submit', (event) => {
+    const button = event.submitter;
+    if (event.defaultPrevented || !(button instanceof HTMLButtonElement)) return;
+    // After this task, so the button's own name/value is still part of what is sent.
+    setTimeout(() => {
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+    }, 0);
+  });
+  window.addEventListener('pageshow', () => {
+    for (const button of root.querySelectorAll('button[aria-busy="true"]')) {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  });
+}
