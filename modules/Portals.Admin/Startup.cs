@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portals.Admin.Assets;
@@ -38,6 +39,7 @@ public static class Startup
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Antiforgery.IAntiforgeryAdditionalDataProvider, TenantAntiforgeryData>());
         services.AddRazorPages(o =>
         {
             o.Conventions.AddAreaFolderRouteModelConvention(AdminArea.Name, "/", AdminArea.Route);
