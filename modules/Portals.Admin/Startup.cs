@@ -1,13 +1,18 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using Portals.Admin.Assets;
 using Portals.Admin.Http;
 using Portals.Admin.Identity;
@@ -26,20 +31,19 @@ public static class Startup
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<PasswordSignIn>();
-        services.AddSingleton<Microsoft.AspNetCore.Mvc.Routing.IUrlHelperFactory, TenantUrlHelperFactory>();
+        services.AddSingleton<IUrlHelperFactory, TenantUrlHelperFactory>();
         // Vietnamese letters stay letters in the HTML (the default encoder writes them as &#x…; entities).
-        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization();
         services.AddAdminAuthentication();
         services.AddAdminDataProtection();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "portals.antiforgery";
-            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
-        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Antiforgery.IAntiforgeryAdditionalDataProvider, TenantAntiforgeryData>());
+        services.Replace(ServiceDescriptor.Singleton<IAntiforgeryAdditionalDataProvider, TenantAntiforgeryData>());
         services.AddRazorPages(o =>
         {
             o.Conventions.AddAreaFolderRouteModelConvention(AdminArea.Name, "/", AdminArea.Route);
