@@ -68,12 +68,17 @@ public sealed class AuditLogTests(AddressedPortals factory) : IClassFixture<Addr
         using var admin = new AdminClient(factory, "haugiang");
         await admin.SignInAsAdminAsync();
 
-        var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateTime.UtcNow.AddHours(7).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var byUser = await RowsAsync(admin, $"audit?user={name}&from={today}&to={today}");
         Assert.Equal(["SignIn", "SignInFailed"], byUser);
         var byAction = await RowsAsync(admin, $"audit?user={name}&event=SignInFailed");
         Assert.Equal(["SignInFailed"], byAction);
-        Assert.Empty(await RowsAsync(admin, $"audit?user={name}&to=2020-01-01"));
+        Assert.Empty(await RowsAsync(admin, $"audit?user={name}&to=01/01/2020"));
+
+        using var invalid = await admin.GetAsync($"audit?user={name}&from=2025-13-45");
+        var html = await invalid.Content.ReadAsStringAsync();
+        Assert.Contains("Ngày &#x27;2025-13-45&#x27; không hợp lệ", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2025-13-45\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,7 +54,15 @@ public static class AdminFormat
 
     public static DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamTime);
 
-    public static string Date(DateTime? utc) => utc is { } value ? ToLocal(value).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
+    public const string DatePattern = "dd/MM/yyyy";
+
+    /// <summary>A date typed as dd/MM/yyyy (d/M/yyyy accepted too); the browser's own date input would follow its UI language.</summary>
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static string Date(DateOnly date) => date.ToString(DatePattern, CultureInfo.InvariantCulture);
+
+    public static string Date(DateTime? utc) => utc is { } value ? ToLocal(value).ToString(DatePattern, CultureInfo.InvariantCulture) : "";
 
     public static string Timestamp(DateTime? utc) => utc is { } value ? ToLocal(value).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
 

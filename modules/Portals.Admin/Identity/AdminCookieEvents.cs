@@ -28,6 +28,7 @@ internal sealed class AdminCookieEvents(TenantDatabase database, ILogger<AdminCo
         {
             AdminLog.ForeignSession(logger, claimed, tenant?.Name ?? "(none)");
             context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AdminAuthentication.Scheme);
             return;
         }
         var user = await LoadAsync(tenant, principal, context.HttpContext.RequestAborted);

@@ -21,11 +21,12 @@ public sealed class IndexModel(TenantDatabase database) : AdminPageModel
     [BindProperty(SupportsGet = true, Name = "event")]
     public string? Action { get; set; }
 
+    /// <summary>dd/MM/yyyy, Vietnam time.</summary>
     [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
+    public string? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
+    public string? To { get; set; }
 
     // "page" and "handler" are Razor Pages' own route values.
     [BindProperty(SupportsGet = true, Name = "p")]
@@ -53,12 +54,12 @@ public sealed class IndexModel(TenantDatabase database) : AdminPageModel
         {
             entries = entries.Where(a => a.Action == Action);
         }
-        if (From is { } from)
+        if (Day(nameof(From), From) is { } from)
         {
             var start = AdminFormat.ToUtc(from.ToDateTime(TimeOnly.MinValue));
             entries = entries.Where(a => a.CreatedUtc >= start);
         }
-        if (To is { } to)
+        if (Day(nameof(To), To) is { } to)
         {
             var end = AdminFormat.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             entries = entries.Where(a => a.CreatedUtc < end);
@@ -67,6 +68,21 @@ public sealed class IndexModel(TenantDatabase database) : AdminPageModel
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Entries = await entries.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         KnownUsers = await db.Users.OrderBy(u => u.UserName).Select(u => u.UserName).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The typed date, or null; a date that cannot be read is reported next to its field and not applied.</summary>
+    private DateOnly? Day(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (AdminFormat.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+        AddError(field, "Common.DateInvalid", text);
+        return null;
     }
 
     public Dictionary<string, string> RouteFor(int page)
@@ -80,13 +96,13 @@ public sealed class IndexModel(TenantDatabase database) : AdminPageModel
         {
             route["event"] = Action;
         }
-        if (From is { } from)
+        if (!string.IsNullOrWhiteSpace(From))
         {
-            route["from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            route["from"] = From;
         }
-        if (To is { } to)
+        if (!string.IsNullOrWhiteSpace(To))
         {
-            route["to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            route["to"] = To;
         }
         return route;
     }
