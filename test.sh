@@ -9,6 +9,8 @@ log() { echo "[test.sh] $*" >&2; }
 need_apt=()
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser offline).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The admin module's build bundles its scripts with esbuild from npm (npm ci from the committed lockfile).
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK is required (dotnet on PATH)"; echo "Tests: 0 passed, 1 failed"; exit 1; }
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing: ${need_apt[*]}"

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portals.Core.Audit;
 using Portals.Core.Content;
 using Portals.Core.Data;
 using Portals.Core.Http;
@@ -32,6 +33,8 @@ public static class PortalsCoreServices
         services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton<IContentStore, EfContentStore>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<IModelContributor, AuditLogModel>();
+        services.AddSingleton<ITenantSetupContributor, AuditLogGuard>();
 
         services.AddSingleton<RecipeCatalog>();
         services.AddSingleton<RecipeExecutor>();

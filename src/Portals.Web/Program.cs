@@ -1,3 +1,4 @@
+using Portals.Admin;
 using Portals.Contents;
 using Portals.Cooperation;
 using Portals.Core;
@@ -21,7 +22,8 @@ builder.Services
     .AddInvestmentModule()
     .AddNewsModule()
     .AddContentsModule()
-    .AddSearchModule(builder.Configuration);
+    .AddSearchModule(builder.Configuration)
+    .AddAdminModule();
 
 if (PortalsCli.IsCommand(args))
 {
@@ -43,6 +45,7 @@ app.MapHealthEndpoints();
 app.MapPortalsTokenEndpoint();
 app.MapSearchEndpoints();
 app.MapContentsEndpoints();
+app.MapAdminEndpoints();
 
 await app.RunAsync();
 return 0;

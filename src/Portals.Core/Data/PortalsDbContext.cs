@@ -17,6 +17,9 @@ public sealed class PortalsDbContext(DbContextOptions<PortalsDbContext> options,
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<UserRecord> Users => Set<UserRecord>();
 
+    /// <summary>Which contributors shaped the model (see <see cref="ContributorModelCacheKeyFactory"/>).</summary>
+    internal string ContributorsKey { get; } = string.Join("|", contributors.Select(c => c.GetType().FullName));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var item = modelBuilder.Entity<ContentItemRecord>();

@@ -67,6 +67,12 @@ public sealed class UserRecord
     public bool Enabled { get; set; } = true;
     public string SecurityStamp { get; set; } = "";
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Failed sign-ins in a row; reset by a successful one or when a lockout starts.</summary>
+    public int AccessFailedCount { get; set; }
+
+    /// <summary>Sign-in is refused until then, even with the right password.</summary>
+    public DateTime? LockoutEndUtc { get; set; }
 }
 
 public static class ChangeKinds

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portals.Core.Tenants;
 
 namespace Portals.Core.Data;
@@ -44,6 +45,7 @@ public sealed class TenantDatabase(IEnumerable<IDatabaseProvider> providers, IEn
         var builder = new DbContextOptionsBuilder<PortalsDbContext>();
         Provider(tenant).Configure(builder, tenant);
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        builder.ReplaceService<IModelCacheKeyFactory, ContributorModelCacheKeyFactory>();
         return builder.Options;
     }
 

@@ -14,10 +14,19 @@ public static class Permissions
     public const string ManageSearchIndex = nameof(ManageSearchIndex);
     public const string ManageSettings = nameof(ManageSettings);
 
+    // The editors' workspace (Portals.Admin).
+    public const string AccessAdminPanel = nameof(AccessAdminPanel);
+    public const string EditOwnContent = nameof(EditOwnContent);
+    public const string SubmitForReview = nameof(SubmitForReview);
+    public const string ManageRoles = nameof(ManageRoles);
+    public const string ManageTaxonomies = nameof(ManageTaxonomies);
+    public const string ViewAuditLog = nameof(ViewAuditLog);
+
     public static readonly IReadOnlyList<string> All =
     [
         ViewContent, PreviewContent, EditContent, PublishContent, DeleteContent,
         ManageContentDefinitions, ManageUsers, ManageApiClients, ManageSearchIndex, ManageSettings,
+        AccessAdminPanel, EditOwnContent, SubmitForReview, ManageRoles, ManageTaxonomies, ViewAuditLog,
     ];
 
     public const string AdministratorRole = "Administrator";

@@ -48,6 +48,12 @@ public sealed class UserAccounts(TenantDatabase database, TimeProvider clock)
         return JsonSerializer.Deserialize<List<string>>(user.Roles) ?? [];
     }
 
+    public static string HashPassword(UserRecord user, string password) => Hasher.HashPassword(user, password);
+
+    /// <summary>Also true for a hash in an older format (rehash on success is then advisable).</summary>
+    public static bool VerifyPassword(UserRecord user, string password) =>
+        Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+
     /// <summary>
     /// The configured first-run secret, or a generated one printed once to the console (the only place it ever
     /// appears, since only its hash is stored).
@@ -67,5 +73,5 @@ public sealed class UserAccounts(TenantDatabase database, TimeProvider clock)
     public static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y') + "!7a";
 
-    private static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
+    public static string Normalize(string userName) => userName.Trim().ToUpperInvariant();
 }
