@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portals.Core.Data;
 using Portals.Core.Security.Tokens;
 using Portals.Core.Tenants;
 
@@ -11,7 +12,7 @@ namespace Portals.Core.Security;
 /// for <c>Portals:Api:ClientStatusCacheSeconds</c> (at most 60 s) under tenant + client id, and holds nothing else;
 /// <see cref="ApiClients"/> forgets an entry when it changes that client, so in this process a change is immediate.
 /// </summary>
-public sealed class ApiClientStatus(IServiceProvider services, IOptions<ApiSecurityOptions> options, TimeProvider clock)
+public sealed class ApiClientStatus(TenantDatabase database, IOptions<ApiSecurityOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<(string Tenant, string ClientId), Entry> _entries = new();
     private long _generation;
@@ -26,8 +27,11 @@ public sealed class ApiClientStatus(IServiceProvider services, IOptions<ApiSecur
             return entry.Active;
         }
         var generation = Volatile.Read(ref _generation);
-        // Resolved lazily: ApiClients depends on this cache to invalidate it.
-        var active = await services.GetRequiredService<ApiClients>().IsActiveAsync(tenant, clientId, cancellationToken);
+        bool active;
+        await using (var db = database.Open(tenant))
+        {
+            active = await db.Set<ApiClientRecord>().AnyAsync(c => c.ClientId == clientId && c.Enabled, cancellationToken);
+        }
         // A change made while this read ran may not be in it: then the answer is used once but not kept.
         if (_lifetimeTicks > 0 && Volatile.Read(ref _generation) == generation)
         {

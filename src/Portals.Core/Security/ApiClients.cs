@@ -96,13 +96,6 @@ public sealed partial class ApiClients(
         return new ApiClient(record.ClientId, Roles(record));
     }
 
-    /// <summary>Whether the client still exists and is enabled (read by <see cref="ApiClientStatus"/>, which caches it).</summary>
-    internal async Task<bool> IsActiveAsync(TenantContext tenant, string clientId, CancellationToken cancellationToken)
-    {
-        await using var db = database.Open(tenant);
-        return await db.Set<ApiClientRecord>().AnyAsync(c => c.ClientId == clientId && c.Enabled, cancellationToken);
-    }
-
     private async Task<ApiClientRecord> AddAsync(
         TenantContext tenant, string clientId, string displayName, string secret, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {

@@ -23,8 +23,10 @@ public sealed class ClientSecrets
 
     public ClientSecrets(TenantRegistry registry, IOptions<ApiSecurityOptions> options, ILogger<ClientSecrets> logger) =>
         // Loaded on first use: the CLI never touches it, and the data folder may not exist yet at construction.
+        // PublicationOnly: a failed load (e.g. a full disk) is retried next time rather than cached; racing loads
+        // are harmless, as the key file is created once and read by everyone else.
         _key = new Lazy<byte[]>(() => TokenKeys.LoadOrCreateSymmetric(
-            Path.Combine(registry.DataRoot, options.Value.KeysPath), "client-secrets", logger));
+            Path.Combine(registry.DataRoot, options.Value.KeysPath), "client-secrets", logger), LazyThreadSafetyMode.PublicationOnly);
 
     public string Hash(string secret) => Prefix + Convert.ToBase64String(Mac(secret));
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portals.Core.Http;
 using Portals.Core.Tenants;
 using Portals.Search;
 
@@ -8,8 +9,11 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", GetNodeHealth).WithName("NodeHealth").WithTags("Health");
-        endpoints.MapTenantGroup().MapGet("/health", GetTenantHealth).WithName("TenantHealth").WithTags("Health");
+        // Anonymous reads like any other: a load balancer's probes stay far below the budget.
+        endpoints.MapGet("/health", GetNodeHealth).WithName("NodeHealth").WithTags("Health")
+            .RequireRateLimiting(PortalsRateLimits.Anonymous);
+        endpoints.MapTenantGroup().MapGet("/health", GetTenantHealth).WithName("TenantHealth").WithTags("Health")
+            .RequireRateLimiting(PortalsRateLimits.Anonymous);
         return endpoints;
     }
 
