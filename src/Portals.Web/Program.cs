@@ -6,6 +6,7 @@ using Portals.News;
 using Portals.Search;
 using Portals.Search.Http;
 using Portals.Taxonomies;
+using Portals.Themes;
 using Portals.Web.Cli;
 using Portals.Web.Hosting;
 
@@ -18,7 +19,8 @@ builder.Services
     .AddInvestmentModule()
     .AddNewsModule()
     .AddContentsModule()
-    .AddSearchModule(builder.Configuration);
+    .AddSearchModule(builder.Configuration)
+    .AddThemesModule();
 
 if (PortalsCli.IsCommand(args))
 {
@@ -34,10 +36,12 @@ app.UseStatusCodePages();
 app.UsePortalsTenants();
 app.UseRouting();
 app.UseContentsApi();
+app.UseThemes();
 
 app.MapHealthEndpoints();
 app.MapSearchEndpoints();
 app.MapContentsEndpoints();
+app.MapThemesEndpoints();
 
 await app.RunAsync();
 return 0;
