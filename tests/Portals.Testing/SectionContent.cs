@@ -103,6 +103,30 @@ public static class SectionContent
         return item;
     }
 
+    /// <summary>The public URL path of a published item: <c>/{tenant}/{AutoroutePart.Path}</c>.</summary>
+    public static async Task<string> UrlOfAsync(PortalsFactory factory, string tenant, string id)
+    {
+        await using var session = await factory.Service<IContentStore>().OpenAsync(factory.Tenant(tenant), default);
+        var item = await session.GetAsync(id, VersionOptions.Published, default)
+            ?? throw new InvalidOperationException($"'{id}' is not published in '{tenant}'.");
+        return $"/{tenant}/{item.Path}";
+    }
+
+    /// <summary>One URL per page type of a seeded tenant: home, the five lists, search, and an item of each routable type.</summary>
+    public static async Task<IReadOnlyList<string>> PageTypeUrlsAsync(PortalsFactory factory, string tenant)
+    {
+        var urls = new List<string>
+        {
+            $"/{tenant}/", $"/{tenant}/keu-goi-dau-tu", $"/{tenant}/du-an-trong-diem", $"/{tenant}/su-kien", $"/{tenant}/bao-cao",
+            $"/{tenant}/tin-tuc", $"/{tenant}/tim-kiem?q=kenh%20xang%20xa%20no",
+        };
+        foreach (var id in new[] { "chuong-trinh-2021-2025", "tt-giao-thong", "du-an-kenh-xa-no", "bao-cao-2023", "kcn-a", "hoi-nghi-sap-toi", "tin-ky-ket-2021-2025" })
+        {
+            urls.Add(await UrlOfAsync(factory, tenant, $"{Prefix(tenant)}-{id}"));
+        }
+        return urls;
+    }
+
     /// <summary>Saves and publishes each item in one transaction; returns them as stored (with their paths).</summary>
     public static Task<IReadOnlyList<ContentItem>> PublishAsync(PortalsFactory factory, string tenant, params JsonObject[] items) =>
         SaveAsync(factory, tenant, SaveMode.Publish, items);

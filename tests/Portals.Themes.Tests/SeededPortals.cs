@@ -1,4 +1,3 @@
-using Portals.Core.Content;
 using Portals.Testing;
 
 namespace Portals.Themes.Tests;
@@ -17,28 +16,7 @@ public class SeededPortals : PortalsFactory
         }
     }
 
-    /// <summary>The public URL path of a published item: <c>/{tenant}/{AutoroutePart.Path}</c>.</summary>
-    public async Task<string> UrlOfAsync(string tenant, string id)
-    {
-        await using var session = await Service<IContentStore>().OpenAsync(Tenant(tenant), default);
-        var item = await session.GetAsync(id, VersionOptions.Published, default);
-        Assert.NotNull(item);
-        return $"/{tenant}/{item.Path}";
-    }
+    public Task<string> UrlOfAsync(string tenant, string id) => SectionContent.UrlOfAsync(this, tenant, id);
 
-    /// <summary>One URL per page type of a tenant: home, the five lists, search, and an item of each routable type.</summary>
-    public async Task<IReadOnlyList<string>> PageTypeUrlsAsync(string tenant)
-    {
-        var p = SectionContent.Prefix(tenant);
-        var urls = new List<string>
-        {
-            $"/{tenant}/", $"/{tenant}/keu-goi-dau-tu", $"/{tenant}/du-an-trong-diem", $"/{tenant}/su-kien", $"/{tenant}/bao-cao",
-            $"/{tenant}/tin-tuc", $"/{tenant}/tim-kiem?q=kenh%20xang%20xa%20no",
-        };
-        foreach (var id in new[] { "chuong-trinh-2021-2025", "tt-giao-thong", "du-an-kenh-xa-no", "bao-cao-2023", "kcn-a", "hoi-nghi-sap-toi", "tin-ky-ket-2021-2025" })
-        {
-            urls.Add(await UrlOfAsync(tenant, $"{p}-{id}"));
-        }
-        return urls;
-    }
+    public Task<IReadOnlyList<string>> PageTypeUrlsAsync(string tenant) => SectionContent.PageTypeUrlsAsync(this, tenant);
 }

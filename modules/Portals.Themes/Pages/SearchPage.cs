@@ -54,7 +54,9 @@ public static class SearchPage
         var message = text.Length == 0 && !query.HasFilters
             ? "Nhập từ khóa (có dấu hoặc không dấu) để tìm trong thông tin hợp tác, đầu tư của cả Hậu Giang và Cần Thơ."
             : results.Total == 0 ? "Không tìm thấy kết quả phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc." : null;
-        var model = new SearchView(text, results.Total, hits, facets, query.Pager(results.Total), message, query.HasFilters ? query.Cleared : null);
+        var filtered = province is not null || query.Get(Type) is not null || query.Get(Sector) is not null;
+        var model = new SearchView(text, results.Total, hits, facets, query.Pager(results.Total), message,
+            filtered ? query.With((Province, null), (Type, null), (Sector, null)) : null);
         var title = text.Length > 0 ? $"Tìm kiếm: {text}" : "Tìm kiếm";
         var meta = scope.Meta(title, "Tìm kiếm thông tin hợp tác, đầu tư trên cả hai cổng thông tin.", PublicRoutes.Search,
             scope.Crumbs(("Tìm kiếm", null)), noIndex: text.Length > 0 || query.HasFilters);
