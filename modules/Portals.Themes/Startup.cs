@@ -28,6 +28,7 @@ public static class Startup
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<PublicSite>();
         services.AddSingleton<PageCacheGenerations>();
+        services.AddSingleton<Content.VocabularyCache>();
         services.AddSingleton<PublicPageCachePolicy>();
         services.AddOutputCache(o =>
         {

@@ -13,13 +13,25 @@ public sealed class PublishedContent : IAsyncDisposable
     public const int MaxPerType = 1000;
 
     private readonly IContentSession _session;
+    private readonly TenantContext _tenant;
+    private readonly VocabularyCache? _vocabulary;
 
-    private PublishedContent(IContentSession session) => _session = session;
+    private PublishedContent(IContentSession session, TenantContext tenant, VocabularyCache? vocabulary)
+    {
+        _session = session;
+        _tenant = tenant;
+        _vocabulary = vocabulary;
+    }
 
-    public static async Task<PublishedContent> OpenAsync(IContentStore store, TenantContext tenant, CancellationToken cancellationToken) =>
-        new(await store.OpenAsync(tenant, cancellationToken));
+    public static async Task<PublishedContent> OpenAsync(
+        IContentStore store, TenantContext tenant, CancellationToken cancellationToken, VocabularyCache? vocabulary = null) =>
+        new(await store.OpenAsync(tenant, cancellationToken), tenant, vocabulary);
 
-    public async Task<Vocabulary> VocabularyAsync(CancellationToken cancellationToken)
+    /// <summary>Type, field and sector names: from the cache when the store opened with one, else read now.</summary>
+    public Task<Vocabulary> VocabularyAsync(CancellationToken cancellationToken) =>
+        _vocabulary is null ? ReadVocabularyAsync(cancellationToken) : _vocabulary.GetAsync(_tenant, this, cancellationToken);
+
+    internal async Task<Vocabulary> ReadVocabularyAsync(CancellationToken cancellationToken)
     {
         var definitions = await _session.GetDefinitionsAsync(cancellationToken);
         var taxonomy = await _session.GetJsonAsync(Vocabulary.SectorTaxonomyId, VersionOptions.Published, cancellationToken);

@@ -14,21 +14,24 @@ namespace Portals.Themes.Pages;
 /// </summary>
 public static class HomePage
 {
+    /// <summary>Open calls and upcoming events are picked among this many most recently published of their type.</summary>
+    private const int RecentScan = 20;
+
     public static async Task<HtmlPage> GetAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, TimeProvider clock, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
         var today = VietnameseFormat.Today(clock);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var words = await content.VocabularyAsync(cancellationToken);
         var map = new ItemMapper(scope, words);
 
         var programs = (await content.PageAsync(ContentTypes.Program, 1, 20, null, cancellationToken)).Items;
         var program = programs.FirstOrDefault(p => Covers(p, today.Year)) ?? (programs.Count > 0 ? programs[0] : null);
         var projects = (await content.PageAsync(ContentTypes.KeyProject, 1, 6, null, cancellationToken)).Items;
-        var calls = (await content.PageAsync(ContentTypes.InvestmentCall, 1, 50, null, cancellationToken)).Items
+        var calls = (await content.PageAsync(ContentTypes.InvestmentCall, 1, RecentScan, null, cancellationToken)).Items
             .Where(c => IsOpen(c, today)).Take(4);
-        var events = (await content.PageAsync(ContentTypes.InvestmentEvent, 1, 50, null, cancellationToken)).Items
+        var events = (await content.PageAsync(ContentTypes.InvestmentEvent, 1, RecentScan, null, cancellationToken)).Items
             .Where(e => ListPages.IsUpcoming(e, today))
             .OrderBy(e => Fields.Date(e.Part(e.ContentType), "StartDate") ?? DateTimeOffset.MaxValue).Take(3);
         var reports = (await content.PageAsync(ContentTypes.Report, 1, 3, null, cancellationToken)).Items;

@@ -26,11 +26,11 @@ public static class InvestmentCallsPage
     ];
 
     public static async Task<HtmlPage> GetAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, TimeProvider clock, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
         var query = new ListQuery(scope, PublicRoutes.InvestmentCalls, http.Request.Query, [Sector, Locality, Status, Deadline, CapitalFrom, CapitalTo]);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var words = await content.VocabularyAsync(cancellationToken);
         var map = new ItemMapper(scope, words);
         var calls = (await content.AllAsync(ContentTypes.InvestmentCall, cancellationToken)).Select(c => new Call(c)).ToList();

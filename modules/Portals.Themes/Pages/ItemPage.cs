@@ -16,10 +16,10 @@ namespace Portals.Themes.Pages;
 public static class ItemPage
 {
     public static async Task<Results<HtmlPage, ProblemHttpResult>> GetAsync(
-        TenantContext tenant, string path, HttpContext http, PublicSite site, IContentStore store, CancellationToken cancellationToken)
+        TenantContext tenant, string path, HttpContext http, PublicSite site, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var item = await content.ByPathAsync(path, cancellationToken);
         if (item is null)
         {
@@ -35,10 +35,10 @@ public static class ItemPage
     /// The caller must have checked the PreviewContent permission.
     /// </summary>
     public static async Task<HtmlPage> RenderPreviewAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, ContentItem item, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, ContentItem item, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var (meta, model) = await BuildAsync(scope, content, item, preview: true, cancellationToken);
         return await site.RenderPreviewAsync(scope, meta, model);
     }

@@ -17,11 +17,11 @@ public static class ListPages
     public const string Kind = "loai";
 
     public static async Task<HtmlPage> KeyProjectsAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
         var query = new ListQuery(scope, PublicRoutes.KeyProjects, http.Request.Query, [Sector, Status]);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var words = await content.VocabularyAsync(cancellationToken);
         var items = await content.AllAsync(ContentTypes.KeyProject, cancellationToken);
         var list = new FacetedList<ContentItem>(items)
@@ -37,11 +37,11 @@ public static class ListPages
     }
 
     public static async Task<HtmlPage> EventsAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, TimeProvider clock, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, TimeProvider clock, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
         var query = new ListQuery(scope, PublicRoutes.Events, http.Request.Query, [Sector, When]);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var words = await content.VocabularyAsync(cancellationToken);
         var today = VietnameseFormat.Today(clock);
         var all = await content.AllAsync(ContentTypes.InvestmentEvent, cancellationToken);
@@ -62,11 +62,11 @@ public static class ListPages
     }
 
     public static async Task<HtmlPage> ReportsAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
         var query = new ListQuery(scope, PublicRoutes.Reports, http.Request.Query, [Sector, Kind]);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var words = await content.VocabularyAsync(cancellationToken);
         var items = await content.AllAsync(ContentTypes.Report, cancellationToken);
         var list = new FacetedList<ContentItem>(items)
@@ -83,11 +83,11 @@ public static class ListPages
 
     /// <summary>News pages straight from the store (sector filter included), newest first: the list that grows without bound.</summary>
     public static async Task<HtmlPage> NewsAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
         var query = new ListQuery(scope, PublicRoutes.News, http.Request.Query, [Sector]);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var words = await content.VocabularyAsync(cancellationToken);
         var selected = query.Get(Sector);
         var (items, total) = await content.PageAsync(ContentTypes.News, query.Page, ListQuery.PageSize, selected, cancellationToken);

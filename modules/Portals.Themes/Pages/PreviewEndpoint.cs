@@ -14,10 +14,10 @@ namespace Portals.Themes.Pages;
 public static class PreviewEndpoint
 {
     public static async Task<Results<HtmlPage, ProblemHttpResult>> GetAsync(
-        TenantContext tenant, string contentItemId, HttpContext http, PublicSite site, IContentStore store, CancellationToken cancellationToken)
+        TenantContext tenant, string contentItemId, HttpContext http, PublicSite site, CancellationToken cancellationToken)
     {
         ContentItem? item;
-        await using (var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken))
+        await using (var content = await site.OpenAsync(tenant, cancellationToken))
         {
             item = await content.LatestAsync(contentItemId, cancellationToken);
         }
@@ -26,6 +26,6 @@ public static class PreviewEndpoint
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy nội dung.",
                 detail: $"Không có nội dung '{contentItemId}' trong cổng '{tenant.Name}'.");
         }
-        return await ItemPage.RenderPreviewAsync(tenant, http, site, store, item, cancellationToken);
+        return await ItemPage.RenderPreviewAsync(tenant, http, site, item, cancellationToken);
     }
 }

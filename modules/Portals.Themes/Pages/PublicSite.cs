@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Portals.Core.Content;
 using Portals.Core.Tenants;
+using Portals.Themes.Content;
 using Portals.Themes.Http;
 using Portals.Themes.Rendering;
 using Portals.Themes.Theming;
@@ -10,8 +12,12 @@ using Portals.Themes.ViewModels;
 namespace Portals.Themes.Pages;
 
 /// <summary>What every page handler shares: the request's scope (tenant and theme) and the render step.</summary>
-public sealed class PublicSite(ThemeCatalog catalog, TenantRegistry registry, PageRenderer renderer)
+public sealed class PublicSite(ThemeCatalog catalog, TenantRegistry registry, PageRenderer renderer, IContentStore store, VocabularyCache vocabulary)
 {
+    /// <summary>One store session for the request, with the tenant's vocabulary cached across requests.</summary>
+    public Task<PublishedContent> OpenAsync(TenantContext tenant, CancellationToken cancellationToken) =>
+        PublishedContent.OpenAsync(store, tenant, cancellationToken, vocabulary);
+
     public PageScope Scope(TenantContext tenant, HttpRequest request)
     {
         var other = registry.All.FirstOrDefault(t => !string.Equals(t.Name, tenant.Name, StringComparison.OrdinalIgnoreCase));

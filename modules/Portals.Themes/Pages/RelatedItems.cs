@@ -7,12 +7,13 @@ namespace Portals.Themes.Pages;
 
 /// <summary>
 /// The published items an item page lists beside it: a programme's agreements, key projects and reports; the
-/// programme of an agreement, project or report; a project's programme reports and the news that cite it; a news
-/// article's related items; calls of the same sector. Drafts never appear: every read is of published versions.
+/// programme of an agreement, project or report; a project's programme reports; a news
+/// article's related items. Drafts never appear: every read is of published versions.
 /// </summary>
 internal static class RelatedItems
 {
-    private const int ScanLimit = 200;
+    /// <summary>Programme members are found by scanning the newest items of a type: the store has no field filter.</summary>
+    private const int ScanLimit = 100;
 
     public sealed record Result(ContentItem? Program, IReadOnlyList<RelatedView> Groups);
 
@@ -49,16 +50,11 @@ internal static class RelatedItems
                 program = First(await content.ManyAsync(programIds, cancellationToken));
                 Add("Thuộc chương trình", program is null ? [] : [program]);
                 Add("Báo cáo sơ kết, tổng kết của chương trình", await OfProgram(Report, programIds));
-                Add("Tin tức liên quan", (await content.PageAsync(News, 1, ScanLimit, null, cancellationToken)).Items
-                    .Where(n => Fields.Ids(n.Part(News), "RelatedItems").Contains(item.ContentItemId)).Take(5));
                 break;
             case News:
                 var ids = Fields.Ids(own, "RelatedItems");
                 var found = await content.ManyAsync(ids, cancellationToken);
                 Add("Nội dung liên quan", ids.Select(id => found.FirstOrDefault(f => f.ContentItemId == id)).OfType<ContentItem>());
-                break;
-            case InvestmentCall when Fields.Terms(own, "Sector") is [var sector, ..]:
-                Add("Dự án cùng lĩnh vực", (await content.PageAsync(InvestmentCall, 1, 4, sector, cancellationToken)).Items.Take(3));
                 break;
         }
         return new Result(program, groups);

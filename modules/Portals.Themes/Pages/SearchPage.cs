@@ -26,7 +26,7 @@ public static class SearchPage
     private const int MaxPage = 100;
 
     public static async Task<HtmlPage> GetAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, ISearchIndex index, TenantRegistry registry,
+        TenantContext tenant, HttpContext http, PublicSite site, ISearchIndex index, TenantRegistry registry,
         CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
@@ -35,11 +35,11 @@ public static class SearchPage
         var province = query.Get(Province) is { } p && registry.Find(p) is { } owner ? owner.Name : null;
         var page = Math.Min(query.Page, MaxPage);
 
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var words = await content.VocabularyAsync(cancellationToken);
         var results = await index.SearchAsync(
             new SearchQuery(text, province, query.Get(Type), query.Get(Sector), page, ListQuery.PageSize), cancellationToken);
-        var published = await PublishedHitsAsync(results.Items, tenant, content, store, registry, cancellationToken);
+        var published = await PublishedHitsAsync(results.Items, tenant, content, site, registry, cancellationToken);
 
         var hits = results.Items.Where(h => published.Contains((h.Tenant, h.ContentItemId))).Select(h => new SearchHitView(
             h.Title, h.Url, site.ProvinceName(h.Tenant), !string.Equals(h.Tenant, tenant.Name, StringComparison.OrdinalIgnoreCase),
@@ -74,7 +74,7 @@ public static class SearchPage
 
     /// <summary>(tenant, id) of the hits whose owner still has them published; one read per tenant in the page.</summary>
     private static async Task<HashSet<(string, string)>> PublishedHitsAsync(IReadOnlyList<SearchHit> hits, TenantContext current,
-        PublishedContent currentContent, IContentStore store, TenantRegistry registry, CancellationToken cancellationToken)
+        PublishedContent currentContent, PublicSite site, TenantRegistry registry, CancellationToken cancellationToken)
     {
         var published = new HashSet<(string, string)>();
         foreach (var group in hits.GroupBy(h => h.Tenant, StringComparer.OrdinalIgnoreCase))
@@ -91,7 +91,7 @@ public static class SearchPage
             }
             else
             {
-                await using var other = await PublishedContent.OpenAsync(store, owner, cancellationToken);
+                await using var other = await site.OpenAsync(owner, cancellationToken);
                 items = await other.ManyAsync(ids, cancellationToken);
             }
             foreach (var item in items)

@@ -17,10 +17,10 @@ public static class SeoEndpoints
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static async Task<FileContentHttpResult> SitemapAsync(
-        TenantContext tenant, HttpContext http, PublicSite site, IContentStore store, CancellationToken cancellationToken)
+        TenantContext tenant, HttpContext http, PublicSite site, CancellationToken cancellationToken)
     {
         var scope = site.Scope(tenant, http.Request);
-        await using var content = await PublishedContent.OpenAsync(store, tenant, cancellationToken);
+        await using var content = await site.OpenAsync(tenant, cancellationToken);
         var items = await content.RoutableAsync(MaxUrls, cancellationToken);
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
