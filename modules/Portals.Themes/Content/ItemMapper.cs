@@ -27,7 +27,8 @@ public sealed class ItemMapper(PageScope scope, Vocabulary words)
 
     public IReadOnlyList<CardView> Cards(IEnumerable<ContentItem> items) => items.Select(Card).ToList();
 
-    public ItemView Item(ContentItem item, IReadOnlyList<RelatedView> related)
+    /// <summary>The item page's model; <paramref name="withBody"/> false skips sanitizing a body the page will not show (home).</summary>
+    public ItemView Item(ContentItem item, IReadOnlyList<RelatedView> related, bool withBody = true)
     {
         var own = item.Part(item.ContentType);
         return new ItemView(
@@ -41,7 +42,7 @@ public sealed class ItemMapper(PageScope scope, Vocabulary words)
             Status(item),
             Fields.Terms(own, "Sector").Select(id => new LinkView(words.SectorLabel(id), SectorUrl(item.ContentType, id))).ToList(),
             Facts(item, own),
-            RichText.Sanitize(Fields.BodyHtml(item.Part("HtmlBodyPart"))),
+            withBody ? RichText.Sanitize(Fields.BodyHtml(item.Part("HtmlBodyPart"))) : null,
             Sections(item.ContentType, own),
             Fields.Paths(own, "Documents").Select(p => new LinkView(FileName(p), MediaUrl(p))).ToList(),
             item.ContentType == InvestmentEvent ? Registration(own) : null,

@@ -38,7 +38,7 @@ public static class HomePage
         var news = (await content.PageAsync(ContentTypes.News, 1, 4, null, cancellationToken)).Items;
 
         var model = new HomeView(
-            program is null ? null : map.Item(program, []),
+            program is null ? null : map.Item(program, [], withBody: false),
             map.Cards(projects), map.Cards(calls), map.Cards(events), map.Cards(reports), map.Cards(news),
             [
                 new("Tất cả dự án kêu gọi đầu tư", scope.Url(PublicRoutes.InvestmentCalls)),
