@@ -48,7 +48,9 @@ public sealed class PublicSite(ThemeCatalog catalog, TenantRegistry registry, Pa
                 detail: $"Không có trang nào tại '{http.Request.Path}'.");
         }
         var path = http.Request.Path.Value ?? "";
-        var meta = scope.Meta("Không tìm thấy trang", "Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.", null,
+        var prefix = "/" + scope.Tenant.UrlPrefix + "/";
+        var relative = path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? path[prefix.Length..] : "";
+        var meta = scope.Meta("Không tìm thấy trang", "Trang bạn tìm không tồn tại hoặc đã được gỡ bỏ.", relative,
             scope.Crumbs(("Không tìm thấy trang", null)), noIndex: true);
         var model = new NotFoundView(path,
         [
@@ -57,7 +59,7 @@ public sealed class PublicSite(ThemeCatalog catalog, TenantRegistry registry, Pa
             new("Dự án trọng điểm", scope.Url(PublicRoutes.KeyProjects)),
             new("Tin tức", scope.Url(PublicRoutes.News)),
         ]);
-        return HtmlPage.NotFound(await renderer.RenderAsync(scope.Theme, "notfound", scope.Site(null), meta with { CanonicalUrl = scope.Absolute("") }, model));
+        return HtmlPage.NotFound(await renderer.RenderAsync(scope.Theme, "notfound", scope.Site(null), meta, model));
     }
 
     private static bool AcceptsHtml(HttpRequest request) =>
