@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Portals.Core.Content;
 using Portals.Testing;
 
 namespace Portals.Themes.Tests;
@@ -53,12 +54,17 @@ public sealed class EncodingTests(PortalsFactory portals) : IClassFixture<Portal
     }
 
     [Fact]
-    public async Task EventRegistration_OnlyWebLinksBecomeButtons()
+    public async Task EventRegistration_ScriptLinkRefusedOnSave_NonWebLinkNeverAButton()
     {
-        var item = SectionContent.Event("hg-su-kien-js", "Sự kiện liên kết lạ", "2099-01-01T08:00:00+07:00", "javascript:alert(1)");
+        // The store refuses a javascript: URL outright; the theme still turns only http(s) links into buttons.
+        var hostile = SectionContent.Event("hg-su-kien-js", "Sự kiện liên kết lạ", "2099-01-01T08:00:00+07:00", "javascript:alert(1)");
+        var refused = await Assert.ThrowsAsync<ContentValidationException>(() => SectionContent.PublishAsync(portals, "haugiang", hostile));
+        Assert.Contains(refused.Errors, e => e.Key.EndsWith("RegistrationLink", StringComparison.Ordinal));
+
+        var item = SectionContent.Event("hg-su-kien-mail", "Sự kiện đăng ký qua thư", "2099-01-01T08:00:00+07:00", "mailto:dangky@example.vn");
         var saved = (await SectionContent.PublishAsync(portals, "haugiang", item))[0];
         var html = await portals.CreateClient().GetStringAsync($"/haugiang/{saved.Path}");
-        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.Contains("Sự kiện đăng ký qua thư", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"button\"", html, StringComparison.Ordinal);
     }
 

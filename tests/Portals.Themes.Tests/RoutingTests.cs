@@ -11,9 +11,8 @@ public sealed class RoutingTests(PortalsFactory portals) : IClassFixture<Portals
     [InlineData("/haugiang/api/no-such-route")]
     [InlineData("/haugiang/api/content/no-such-item")]
     [InlineData("/haugiang/feeds/no-such.rss")]
-    [InlineData("/haugiang/admin")]
-    [InlineData("/haugiang/admin/content")]
-    [InlineData("/haugiang/media/a.pdf")]
+    [InlineData("/haugiang/admin/no-such-page")]
+    [InlineData("/haugiang/media/no-such-folder/no-such-file.pdf")]
     [InlineData("/haugiang/connect/nothing")]
     public async Task ReservedPrefixes_AreNeverAThemedPage(string path)
     {
