@@ -117,7 +117,7 @@ public sealed class EditorValues
                     Field(item, field)["Value"] = empty ? null : JsonValue.Create(ParseNumber(value)!.Value);
                     break;
                 case FieldKind.Date when empty || AdminFormat.TryParseDate(value, out _):
-                    Field(item, field)["Value"] = empty ? null : ParseDay(value).ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+                    Field(item, field)["Value"] = empty ? null : ParseDay(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
                     break;
                 case FieldKind.DateTime when empty || EditorFormat.TryParseLocalTimestamp(value, out _):
                     Field(item, field)["Value"] = EditorFormat.TryParseLocalTimestamp(value, out var utc)
