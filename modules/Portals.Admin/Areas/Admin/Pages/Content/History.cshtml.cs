@@ -22,6 +22,7 @@ public sealed class HistoryModel(IContentStore store, ContentWorkflow workflow) 
     public string? To { get; set; }
 
     public ContentItem Latest { get; private set; } = null!;
+    public string TypeName { get; private set; } = "";
     public IReadOnlyList<ContentVersionInfo> Versions { get; private set; } = [];
     public ContentVersionInfo? Older { get; private set; }
     public ContentVersionInfo? Newer { get; private set; }
@@ -40,12 +41,13 @@ public sealed class HistoryModel(IContentStore store, ContentWorkflow workflow) 
         var newerIndex = Math.Max(0, Index(To));
         Newer = Versions[newerIndex];
         Older = Index(From) is >= 0 and var olderIndex ? Versions[olderIndex] : Versions.ElementAtOrDefault(newerIndex + 1);
+        var definitions = await session.GetDefinitionsAsync(cancellationToken);
+        var type = definitions.FindType(latest.ContentType);
+        TypeName = type?.DisplayName ?? latest.ContentType;
         if (Older is null)
         {
             return Page();
         }
-        var definitions = await session.GetDefinitionsAsync(cancellationToken);
-        var type = definitions.FindType(latest.ContentType);
         var older = await session.GetVersionAsync(id, Older.ContentItemVersionId, cancellationToken);
         var newer = await session.GetVersionAsync(id, Newer.ContentItemVersionId, cancellationToken);
         if (type is null || older is null || newer is null)
