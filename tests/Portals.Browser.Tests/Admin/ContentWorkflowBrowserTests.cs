@@ -75,7 +75,7 @@ public sealed class ContentWorkflowBrowserTests(BrowserPortals portals) : IClass
         await Expect(diff.Locator("del")).ToContainTextAsync(["đầu"]);
         await Expect(diff.Locator("ins").First).ToContainTextAsync("sửa");
         await Expect(diff).ToContainTextAsync("Bổ sung quy mô 25 ha.");
-        await Artifacts.ScreenshotAsync(page, "content-history-desktop");
+        await Artifacts.ScreenshotAsync(page, "content-history-diff-desktop");
         await Artifacts.AssertAccessibleAsync(page);
 
         await page.Locator("tbody tr").Last.GetByRole(AriaRole.Button, new() { Name = "Khôi phục thành bản nháp" }).ClickAsync();
