@@ -21,4 +21,7 @@ internal static partial class AdminLog
 
     [LoggerMessage(806, LogLevel.Information, "User {Actor} of tenant {Tenant}: {Action} on {Subject}.")]
     public static partial void UserManaged(ILogger logger, string actor, string tenant, string action, string subject);
+
+    [LoggerMessage(821, LogLevel.Information, "User {Actor} of tenant {Tenant}: {Action} on content item {ContentItemId}.")]
+    public static partial void ContentChanged(ILogger logger, string actor, string tenant, string action, string contentItemId);
 }
