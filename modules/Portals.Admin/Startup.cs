@@ -31,6 +31,7 @@ public static class Startup
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<PasswordSignIn>();
+        services.AddAdminMedia();
         services.AddSingleton<IUrlHelperFactory, TenantUrlHelperFactory>();
         // Vietnamese letters stay letters in the HTML (the default encoder writes them as &#x…; entities).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -61,6 +62,7 @@ public static class Startup
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         AdminAssets.Map(endpoints.MapTenantGroup("/admin"));
+        endpoints.MapMediaEndpoints();
         endpoints.MapRazorPages();
         return endpoints;
     }
