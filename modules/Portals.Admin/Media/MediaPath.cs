@@ -38,7 +38,8 @@ public sealed partial record MediaPath
     public static bool TryParse(string? value, bool file, [NotNullWhen(true)] out MediaPath? path)
     {
         path = null;
-        if (value is null || value.Length > MaxDepth * (MaxSegmentLength + 1))
+        value ??= "";
+        if (value.Length > MaxDepth * (MaxSegmentLength + 1))
         {
             return false;
         }
