@@ -7,7 +7,6 @@ namespace Portals.Admin.Media;
 public enum MediaRefusal
 {
     NoFile,
-    OneFileAtATime,
     UnsafeName,
     TypeNotAllowed,
     ContentMismatch,

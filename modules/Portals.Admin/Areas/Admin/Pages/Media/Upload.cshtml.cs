@@ -22,7 +22,7 @@ namespace Portals.Admin.Areas.Admin.Pages.Media;
 public sealed class UploadModel(MediaUploads uploads, IOptions<MediaOptions> options, ProblemDetailsFactory problems, ILogger<UploadModel> logger)
     : MediaPageModel
 {
-    public const string ErrorKey = "Media.UploadError";
+    public const string ErrorKey = "media-upload-error";
 
     /// <summary>Room for the multipart headers and the small fields around the file.</summary>
     private const long FormOverheadBytes = 64 * 1024;
