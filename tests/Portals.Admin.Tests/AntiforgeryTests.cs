@@ -17,6 +17,9 @@ public sealed class AntiforgeryTests(PortalsFactory factory) : IClassFixture<Por
         Assert.Contains(handlers, h => h.Page == "/Login");
         Assert.Contains(handlers, h => h.Page == "/Users/Create");
         Assert.Contains(handlers, h => h.Page == "/Users/Edit" && h.Url.EndsWith("handler=Disable", StringComparison.Ordinal));
+        Assert.Contains(handlers, h => h.Page == "/Media/Upload");
+        Assert.Contains(handlers, h => h.Page == "/Media/Index" && h.Url.EndsWith("handler=DeleteFile", StringComparison.Ordinal));
+        Assert.Contains(handlers, h => h.Page == "/ApiClients/Index" && h.Url.EndsWith("handler=Delete", StringComparison.Ordinal));
         Assert.True(handlers.Count >= 8, string.Join(", ", handlers.Select(h => h.Url)));
 
         using var client = new AdminClient(factory, "haugiang");
