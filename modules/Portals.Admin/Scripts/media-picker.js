@@ -51,6 +51,7 @@ class MediaDialog {
 
   async open(picker) {
     this.picker = picker;
+    this.progress.reset();
     this.dialog.showModal();
     await this.load(this.folder);
   }

@@ -90,6 +90,14 @@ export function progressView(container, settings) {
   const text = box?.querySelector('[data-media-progress-text]');
   const status = container.querySelector('[data-media-status]');
   return {
+    reset() {
+      if (box) box.hidden = true;
+      if (status) {
+        status.textContent = '';
+        status.classList.remove('error');
+        status.setAttribute('role', 'status');
+      }
+    },
     start(name) {
       if (box) box.hidden = false;
       if (bar) bar.value = 0;
