@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Portals.Admin.Media;
+using Portals.Core.Http;
 
 namespace Portals.Admin.Tests.Media;
 
@@ -121,6 +123,16 @@ public sealed class MediaServingTests(MediaFactory factory) : IClassFixture<Medi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Fact]
+    public void Anonymous_reads_are_under_the_anonymous_rate_limit()
+    {
+        var endpoint = factory.Service<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == MediaEndpoints.RouteName);
+
+        Assert.Equal(PortalsRateLimits.Anonymous, endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName);
+        Assert.Equal("/{tenant:tenant}/media/{**path}", ((RouteEndpoint)endpoint).RoutePattern.RawText);
     }
 
     /// <summary>
