@@ -32,6 +32,7 @@ public static class Startup
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<PasswordSignIn>();
+        services.AddAdminMedia();
         services.AddSingleton<IUrlHelperFactory, TenantUrlHelperFactory>();
         services.AddAdminContent();
         // Vietnamese letters stay letters in the HTML (the default encoder writes them as &#x…; entities).
@@ -63,6 +64,7 @@ public static class Startup
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         AdminAssets.Map(endpoints.MapTenantGroup("/admin"));
+        endpoints.MapMediaEndpoints();
         endpoints.MapRazorPages();
         return endpoints;
     }

@@ -20,7 +20,10 @@ public sealed partial class AntiforgeryTests(PortalsFactory factory) : IClassFix
         Assert.Contains(handlers, h => h.Page == "/Content/Edit" && h.Url.EndsWith("handler=Delete", StringComparison.Ordinal));
         Assert.Contains(handlers, h => h.Page == "/Content/History" && h.Url.EndsWith("handler=Restore", StringComparison.Ordinal));
         Assert.Contains(handlers, h => h.Page == "/Sectors/Index" && h.Url.EndsWith("handler=Move", StringComparison.Ordinal));
-        Assert.True(handlers.Count >= 16, string.Join(", ", handlers.Select(h => h.Url)));
+        Assert.True(handlers.Count >= 19, string.Join(", ", handlers.Select(h => h.Url)));
+        Assert.Contains(handlers, h => h.Page == "/Media/Upload");
+        Assert.Contains(handlers, h => h.Page == "/Media/Index" && h.Url.EndsWith("handler=DeleteFile", StringComparison.Ordinal));
+        Assert.Contains(handlers, h => h.Page == "/ApiClients/Index" && h.Url.EndsWith("handler=Delete", StringComparison.Ordinal));
 
         using var client = new AdminClient(factory, "haugiang");
         await client.SignInAsAdminAsync();

@@ -61,7 +61,7 @@ public sealed class EditorValues
                 case FieldKind.Time: values.Set(field.Key, [Text(node?["Value"]) is { Length: >= 5 } time ? time[..5] : null]); break;
                 case FieldKind.ContentPicker: values.Set(field.Key, Strings(node?["ContentItemIds"])); break;
                 case FieldKind.Taxonomy: values.Set(field.Key, Strings(node?["TermContentItemIds"])); break;
-                case FieldKind.Media: values.Set(field.Key, [string.Join('\n', Strings(node?["Paths"]))]); break;
+                case FieldKind.Media: values.Set(field.Key, [string.Join(", ", Strings(node?["Paths"]))]); break;
                 case FieldKind.Link:
                     values.Set(field.Key, [Text(node?["Url"])]);
                     values.Set(LinkTextName(field), [Text(node?["Text"])]);
@@ -99,7 +99,7 @@ public sealed class EditorValues
                 case FieldKind.Html: Field(item, field)["Html"] = empty ? null : Get(field.Key); break;
                 case FieldKind.Boolean: Field(item, field)["Value"] = Has(field.Key, "true"); break;
                 case FieldKind.ContentPicker: Field(item, field)["ContentItemIds"] = Array(All(field.Key)); break;
-                case FieldKind.Media: Field(item, field)["Paths"] = Array(value.Split('\n')); break;
+                case FieldKind.Media: Field(item, field)["Paths"] = Array(value.Split(MediaSeparators)); break;
                 case FieldKind.Taxonomy:
                     var terms = Field(item, field);
                     terms["TermContentItemIds"] = Array(All(field.Key));
@@ -159,6 +159,10 @@ public sealed class EditorValues
         }
         return node;
     }
+
+    // The media picker's input holds "a.pdf, b.pdf" (the media module's MediaField contract); a pasted list may have one
+    // path per line. Media paths are slugs, so neither character can be part of one.
+    private static readonly char[] MediaSeparators = [',', '\n'];
 
     private static JsonArray Array(IEnumerable<string> values) =>
         new(values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Select(v => (JsonNode)JsonValue.Create(v)).ToArray());

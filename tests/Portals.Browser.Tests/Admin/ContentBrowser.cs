@@ -45,8 +45,10 @@ internal static class ContentBrowser
         await page.Locator("#f-InvestmentCall-ContactAgency").FillAsync("Sở Kế hoạch và Đầu tư tỉnh Hậu Giang");
         await page.Locator("#f-InvestmentCall-Deadline").FillAsync("31/12/2030");
         await page.Locator("#f-InvestmentCall-Status").SelectOptionAsync("dang-keu-goi");
-        // TODO(media): attach the PDF through the media picker once the media helper enhances [data-media-picker].
-        await page.Locator("#f-InvestmentCall-Documents").FillAsync("tai-lieu/kenh-xa-no.pdf");
+        var pdf = Path.Combine(Path.GetTempPath(), $"portals-{Guid.NewGuid():N}", "Kênh Xà No.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(pdf)!);
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        await MediaPickerDriver.AttachAsync(page, "InvestmentCall.Documents", pdf);
     }
 
     /// <summary>Clicks a workflow button of the editor and waits for the page it leads to.</summary>
