@@ -177,8 +177,8 @@ internal static partial class TextQueryBuilder
         var inText = new BooleanQuery(disableCoord: true);
         folded.ForEach(f => inText.Add(new TermQuery(new Term(SearchFields.AllText, f), stats.Context(new Term(SearchFields.AllText, f))), Occur.MUST));
         var tenant = TenantQuery(place.Tenant);
-        var bonus = WordBonus * place.Length;
-        var match = new DisjunctionMaxQuery([new BonusQuery(inText, bonus), new ConstantScoreQuery(tenant) { Boost = bonus }], 0f);
+        // One unit, like one word: its tenant alone must not outweigh two words of the rest of the text.
+        var match = new DisjunctionMaxQuery([new BonusQuery(inText, WordBonus), new ConstantScoreQuery(tenant) { Boost = WordBonus }], 0f);
         var either = new BooleanQuery(disableCoord: true) { { inText, Occur.SHOULD }, { tenant, Occur.SHOULD } };
         return new Unit(match, either, false, folded, []);
     }
