@@ -22,7 +22,8 @@ public static class SuggestEndpoints
         endpoints.MapTenantGroup().MapGet("/api/search/suggest", SuggestFromTenant).WithPortalsApiPolicies()
             .WithName("SearchSuggestFromTenant").WithTags("Search")
             .WithSummary("Same suggestions, reached under a portal; both provinces unless `tenant` is given.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
     }
 
