@@ -128,6 +128,24 @@ public sealed class SearchApiTests(PortalsFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Search_RelaxedAndTypoWithTenant_NeverADraftOrTheOtherTenant()
+    {
+        const string word = "zqxrelax";
+        await WriteAsync(factory, "haugiang", s => s.SaveAsync(NewsItem("rx-pub", $"Kênh {word} công bố"), SaveMode.Publish, default));
+        await WriteAsync(factory, "haugiang", s => s.SaveAsync(NewsItem("rx-draft", $"Kênh {word} bản nháp"), SaveMode.Draft, default));
+        await WriteAsync(factory, "cantho", s => s.SaveAsync(NewsItem("rx-other", $"Kênh {word} Cần Thơ"), SaveMode.Publish, default));
+        await EventuallyAsync(factory, word, r => r.Total == 2);
+        var client = factory.CreateClient();
+
+        foreach (var q in new[] { $"{word} zzqxw", $"kênh {word} nháp", "zqxrelaz", "zqxrelaz kênh" })
+        {
+            var response = await client.GetFromJsonAsync<SearchResponse>($"/haugiang/api/search?tenant=haugiang&pageSize=50&q={Uri.EscapeDataString(q)}");
+            Assert.Equal(["haugiang/rx-pub"], response!.Items.Select(i => $"{i.Tenant}/{i.ContentItemId}"));
+            Assert.True(response.Relaxed, q);
+        }
+    }
+
+    [Fact]
     public async Task Search_DraftOverPublished_IndexKeepsPublishedText()
     {
         await WriteAsync(factory, "cantho", s => s.SaveAsync(NewsItem("ver-1", "Phiên bản công khai qwvutest"), SaveMode.Publish, default));
