@@ -27,6 +27,7 @@ public static class Startup
         services.AddSingleton<ThemeCatalog>();
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<PublicSite>();
+        services.AddSingleton<Portals.Core.Content.IContentPreview, ThemePreview>();
         services.AddSingleton<PageCacheGenerations>();
         services.AddSingleton<Content.VocabularyCache>();
         services.AddSingleton<PublicPageCachePolicy>();

@@ -32,7 +32,7 @@ public sealed partial class ContentEditorTests(PortalsFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task The_preview_is_marked_and_never_indexed()
+    public async Task The_preview_is_the_public_theme_page_marked_and_never_indexed()
     {
         using var client = new AdminClient(factory, "haugiang");
         await client.SignInAsAdminAsync();
@@ -45,7 +45,9 @@ public sealed partial class ContentEditorTests(PortalsFactory factory) : IClassF
         Assert.Contains("no-store", preview.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var html = await preview.Content.ReadAsStringAsync();
         Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", html, StringComparison.Ordinal);
-        Assert.Contains("BẢN XEM TRƯỚC", html, StringComparison.Ordinal);
+        // Rendered by the tenant's public theme (its item page and preview banner), not by the admin layout.
+        Assert.Contains("class=\"preview-banner\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin-nav", html, StringComparison.Ordinal);
         Assert.Contains("Bản nháp xem trước cảng Cái Cui", html, StringComparison.Ordinal);
         Assert.Contains("Giao thông vận tải", html, StringComparison.Ordinal);
     }

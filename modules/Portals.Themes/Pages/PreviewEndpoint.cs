@@ -9,7 +9,8 @@ namespace Portals.Themes.Pages;
 
 /// <summary>
 /// <c>GET /{t}/preview/{contentItemId}</c>: the latest version (draft included) rendered by the theme, for a caller
-/// with PreviewContent. Today that is a bearer token; the editors' workspace will reach it with its sign-in cookie.
+/// with PreviewContent by bearer token. The editors' workspace renders the same page through <c>IContentPreview</c>
+/// under its own cookie-authenticated route.
 /// </summary>
 public static class PreviewEndpoint
 {

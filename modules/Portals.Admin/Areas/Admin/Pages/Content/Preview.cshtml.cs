@@ -7,11 +7,12 @@ using Portals.Core.Security;
 namespace Portals.Admin.Areas.Admin.Pages.Content;
 
 /// <summary>
-/// A readable page of an item's latest version (a draft included), marked as a preview, never indexed and never
-/// cached. Until the public themes render previews, it shows every field of the definition in order.
+/// An item's latest version (a draft included), marked as a preview, never indexed and never cached: rendered by the
+/// tenant's public theme when one is registered (<see cref="IContentPreview"/>), otherwise a readable page showing
+/// every field of the definition in order.
 /// </summary>
 [RequirePermission(Permissions.PreviewContent)]
-public sealed class PreviewModel(IContentStore store) : ContentPageModel
+public sealed class PreviewModel(IContentStore store, IEnumerable<IContentPreview> themes) : ContentPageModel
 {
     public ContentItem Item { get; private set; } = null!;
     public string TypeName { get; private set; } = "";
@@ -26,6 +27,12 @@ public sealed class PreviewModel(IContentStore store) : ContentPageModel
         {
             return NotFound();
         }
+        // A draft must never end up in a search engine, even if its address leaks.
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        if (themes.FirstOrDefault() is { } theme)
+        {
+            return File(await theme.RenderAsync(Tenant, HttpContext, item, cancellationToken), "text/html; charset=utf-8");
+        }
         var definitions = await session.GetDefinitionsAsync(cancellationToken);
         var type = definitions.FindType(item.ContentType);
         Item = item;
@@ -37,8 +44,6 @@ public sealed class PreviewModel(IContentStore store) : ContentPageModel
             Shown = FieldDisplay.Show(item, fields, lookups, C).Where(f => f.Field.Kind is not FieldKind.Title and not FieldKind.Path).ToList();
             Summary = Shown.FirstOrDefault(f => f.Field.FieldName == "Summary")?.Text;
         }
-        // A draft must never end up in a search engine, even if its address leaks.
-        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         return Page();
     }
 }
