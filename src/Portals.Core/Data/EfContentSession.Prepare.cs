@@ -65,7 +65,16 @@ internal sealed partial class EfContentSession
         {
             item.Path = await UniquePathAsync(item, cancellationToken);
         }
-        var scheduled = ScheduledPublish(item, now);
+        var scheduleTime = ScheduleTime(item);
+        var scheduled = scheduleTime > now ? scheduleTime : null;
+        if (scheduleTime <= now && request.Mode != SaveMode.Import)
+        {
+            // A schedule already due: a newly posted one publishes now (CheckPublishRights refused it to a caller who
+            // may not publish); one carried over from the version being replaced was consumed or missed, and is
+            // dropped so that it can never publish a later draft by surprise.
+            publish |= !JsonNode.DeepEquals(Schedule(item), Schedule(previous));
+            item.Part("PublishLaterPart")!.Remove("ScheduledPublishUtc");
+        }
         if (publish || scheduled is not null)
         {
             // Publishing or scheduling is the review's outcome: the request ends here.
@@ -123,8 +132,8 @@ internal sealed partial class EfContentSession
             && !(node is JsonValue value && value.TryGetValue(out string? text) && string.IsNullOrWhiteSpace(text))
             ? node : null;
 
-    private static DateTime? ScheduledPublish(ContentItem item, DateTime now) =>
+    private static DateTime? ScheduleTime(ContentItem item) =>
         Schedule(item) is JsonValue v && v.TryGetValue(out string? s)
             && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
-            && at > now ? at : null;
+            ? at : null;
 }

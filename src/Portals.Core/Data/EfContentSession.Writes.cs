@@ -77,7 +77,7 @@ internal sealed partial class EfContentSession
 
     /// <summary>
     /// Keeps the stored JSON's flags equal to the columns, so reads can return the JSON as stored; a version being
-    /// published also loses its review request (see <see cref="ReviewPart"/>).
+    /// published also loses its review request (see <see cref="ReviewPart"/>) and its consumed schedule.
     /// </summary>
     private static void SyncJson(ContentItemRecord record, bool endReview = false)
     {
@@ -88,6 +88,8 @@ internal sealed partial class EfContentSession
         if (endReview)
         {
             ReviewPart.Clear(item);
+            // The schedule is consumed: left in the JSON it would be carried into every later draft of the item.
+            item.Part("PublishLaterPart")?.Remove("ScheduledPublishUtc");
         }
         record.Json = item.ToJsonString();
     }

@@ -14,7 +14,7 @@ public sealed class ExceptionProblemMapper(IProblemDetailsService problems) : IE
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
+        var problem = Map(exception, httpContext.RequestAborted.IsCancellationRequested);
         if (problem is null)
         {
             return false;
@@ -23,7 +23,11 @@ public sealed class ExceptionProblemMapper(IProblemDetailsService problems) : IE
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    public static ProblemDetails? Map(Exception exception) => exception switch
+    /// <summary>
+    /// The problem for an exception that means bad input or a gone client, or null for a real fault. Argument checks
+    /// inside the code are faults too: input is validated where it enters, so they never map to 400 here.
+    /// </summary>
+    public static ProblemDetails? Map(Exception exception, bool requestAborted) => exception switch
     {
         ContentValidationException validation => new HttpValidationProblemDetails(
             validation.Errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
@@ -59,8 +63,8 @@ public sealed class ExceptionProblemMapper(IProblemDetailsService problems) : IE
             Title = "Invalid text encoding.",
             Detail = "The request holds text that is not valid UTF-8.",
         },
-        ArgumentOutOfRangeException range => new ProblemDetails { Status = 400, Title = "Invalid parameter.", Detail = range.Message },
-        OperationCanceledException => new ProblemDetails { Status = 499, Title = "Request cancelled." },
+        // Only the client's own cancellation; a timeout inside the server is a fault.
+        OperationCanceledException when requestAborted => new ProblemDetails { Status = 499, Title = "Request cancelled." },
         _ => null,
     };
 }

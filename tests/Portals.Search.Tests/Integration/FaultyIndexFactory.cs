@@ -66,7 +66,16 @@ public sealed class FaultyIndex(ISearchIndex inner) : ISearchIndex
 
     public Task<IReadOnlyList<string>> ListIdsAsync(string tenant, CancellationToken ct) => inner.ListIdsAsync(tenant, ct);
 
-    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct) => inner.SearchAsync(query, ct);
+    /// <summary>A search for one of these words fails with that exception, as a bug or a timeout inside the engine would.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<Exception>> Faults = new Dictionary<string, Func<Exception>>
+    {
+        ["faultinvalid"] = () => new InvalidOperationException("engine state"),
+        ["faultrange"] = () => new ArgumentOutOfRangeException("slot", "internal index"),
+        ["faulttimeout"] = () => new OperationCanceledException("engine timeout"),
+    };
+
+    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct) =>
+        query.Text is { } text && Faults.TryGetValue(text, out var fault) ? throw fault() : inner.SearchAsync(query, ct);
 
     public Task<SearchSuggestions> SuggestAsync(SuggestQuery query, CancellationToken ct) => inner.SuggestAsync(query, ct);
 }
