@@ -49,6 +49,7 @@ public static class Feeds
     }
 
     internal static RouteHandlerBuilder Configure(this RouteHandlerBuilder builder) => builder
+        .WithTags("Feeds")
         .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml")
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -21,7 +21,7 @@ public static class UpsertContent
     public static void Map(RouteGroupBuilder content) =>
         content.MapPost("/", UpsertAsync).WithName("UpsertContentItem")
             .WithSummary("Creates or updates an item by ContentItemId (merge semantics); publishes unless ?draft=true.")
-            .Accepts<ContentItemDocument>("application/json")
+            .Accepts<ContentItemInputDocument>("application/json")
             .RequireAuthorization(ContentPolicies.Edit)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -34,6 +34,7 @@ public static class UpsertContent
         ContentPermissions permissions, IOptions<ContentsApiOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var posted = await ApiRequest.ReadJsonObjectAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        InputNames.Metadata(posted);
         ApiRequest.CheckMetadataTypes(posted);
         var id = (posted["ContentItemId"] as JsonValue)?.GetValue<string>();
         if (string.IsNullOrEmpty(id))
@@ -60,7 +61,9 @@ public static class UpsertContent
             {
                 return ApiProblems.PreconditionFailed();
             }
-            var item = latestJson is null ? new ContentItem((JsonObject)posted.DeepClone()) : Merge(ContentItem.Parse(latestJson), posted);
+            var latest = latestJson is null ? null : ContentItem.Parse(latestJson);
+            InputNames.Parts(posted, await session.GetDefinitionsAsync(cancellationToken), latest?.ContentType ?? (posted["ContentType"] as JsonValue)?.GetValue<string>());
+            var item = latest is null ? new ContentItem((JsonObject)posted.DeepClone()) : Merge(latest, posted);
             try
             {
                 // The store compares the version merged into with its own read inside the write transaction, so a

@@ -14,6 +14,9 @@ public static class SearchEndpoints
 {
     public const int MaxQueryLength = 1000;
 
+    /// <summary>Read as text for the handler's own messages; documented as the integers they are.</summary>
+    private static readonly ApiParameterDoc[] PageDocs = [ApiParameterDoc.WholeNumber("page", 1, int.MaxValue, 1), ApiParameterDoc.WholeNumber("pageSize", 1, 50, 10)];
+
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Outside a tenant no token means anything, so only CORS and the anonymous rate limit apply.
@@ -21,10 +24,11 @@ public static class SearchEndpoints
             .WithName("Search").WithTags("Search")
             .WithSummary("Tìm kiếm toàn văn trên cả hai cổng thông tin (có dấu hoặc không dấu).")
             .RequireCors(PortalsCors.Api).RequireRateLimiting(PortalsRateLimits.Anonymous)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithParameterDoc(PageDocs).ProducesValidationProblem();
         endpoints.MapTenantGroup().MapGet("/api/search", SearchFromTenant).WithPortalsApiPolicies()
             .WithName("SearchFromTenant").WithTags("Search")
-            .WithSummary("Same shared search, reached under a portal; both provinces unless `tenant` is given.");
+            .WithSummary("Same shared search, reached under a portal; both provinces unless `tenant` is given.")
+            .WithParameterDoc(PageDocs).ProducesValidationProblem();
         endpoints.MapSearchAdminEndpoints();
         return endpoints;
     }

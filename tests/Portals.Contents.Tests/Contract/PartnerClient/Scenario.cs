@@ -1,0 +1,252 @@
+using System.Security.Cryptography;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Partner.Client.Api.Content;
+using Partner.Client.Models;
+
+namespace Partner.Client;
+
+/// <summary>
+/// What a partner does with the generated client: a token, an investment call written and read back with typed fields,
+/// a filtered and paged list, a search, the sectors, and the typed problems of a 404 and a 400.
+/// </summary>
+internal sealed class Scenario(string baseUrl, string clientId, string secret)
+{
+    private const string Sector = "sector-giao-thong";
+
+    /// <summary>A word only this run's items hold in their titles, so the list and the search find exactly them.</summary>
+    private readonly string _marker = "kiota" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    private readonly List<string> _failures = [];
+    private PortalsClient? _writer;
+    private InvestmentCall? _created;
+    private InvestmentCall? _second;
+
+    public async Task<int> RunAsync()
+    {
+        await StepAsync("token", GetTokenAsync);
+        await StepAsync("create", CreateAsync);
+        await StepAsync("read-by-id", ReadByIdAsync);
+        await StepAsync("read-by-path", ReadByPathAsync);
+        await StepAsync("list", ListAsync);
+        await StepAsync("search", SearchAsync);
+        await StepAsync("sectors", SectorsAsync);
+        await StepAsync("problem-404", NotFoundAsync);
+        await StepAsync("problem-400", InvalidAsync);
+        return _failures.Count;
+    }
+
+    private async Task StepAsync(string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+            Console.WriteLine($"PASS {name}");
+        }
+#pragma warning disable CA1031 // Every failure of a step is reported, and the next steps still run.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _failures.Add(name);
+            Console.WriteLine($"FAIL {name}: {ex.GetType().Name}: {ex.Message}".ReplaceLineEndings(" "));
+        }
+    }
+
+    private async Task GetTokenAsync()
+    {
+        var token = await Client(null).Connect.Token.PostAsync(new TokenRequestForm
+        {
+            GrantType = "client_credentials",
+            ClientId = clientId,
+            ClientSecret = secret,
+        });
+        Check(!string.IsNullOrEmpty(token?.AccessToken), "no access_token");
+        Check(token!.TokenType?.Equals("Bearer", StringComparison.OrdinalIgnoreCase) == true, $"token_type is {token.TokenType}");
+        Check(token.ExpiresIn > 0, "expires_in is not positive");
+        _writer = Client(token.AccessToken);
+    }
+
+    private async Task CreateAsync()
+    {
+        var writer = _writer ?? throw new InvalidOperationException("no token");
+        var posted = (await writer.Api.Content.PostAsync(Call("kiota-" + _marker, "một")))?.InvestmentCall;
+        Check(posted is not null, "the answer is not an InvestmentCall");
+        Same(posted!, "kiota-" + _marker, "một");
+        Check(posted!.Published == true && posted.Latest == true, "not published");
+        Check(posted.Owner == clientId && posted.Author == clientId, $"owner {posted.Owner}, author {posted.Author}");
+        _created = posted;
+        _second = (await writer.Api.Content.PostAsync(Call(null, "hai")))?.InvestmentCall;
+        Check(_second?.ContentItemId is { Length: > 0 }, "the second item got no id");
+    }
+
+    private async Task ReadByIdAsync()
+    {
+        var id = Created().ContentItemId!;
+        var read = (await Client(null).Api.Content[id].GetAsync())?.InvestmentCall;
+        Check(read is not null, "not read back as an InvestmentCall");
+        Same(read!, id, "một");
+        Check(read!.ContentItemVersionId == Created().ContentItemVersionId, "another version");
+        Check(read.ModifiedUtc == Created().ModifiedUtc && read.PublishedUtc is not null, "dates differ");
+    }
+
+    private async Task ReadByPathAsync()
+    {
+        var path = Created().AutoroutePart?.Path;
+        Check(!string.IsNullOrEmpty(path), "no AutoroutePart.Path");
+        var read = (await Client(null).Api.Content.ByPath.GetAsync(r => r.QueryParameters.Path = path))?.InvestmentCall;
+        Check(read is not null, "not read back by path as an InvestmentCall");
+        Same(read!, Created().ContentItemId!, "một");
+    }
+
+    private async Task ListAsync()
+    {
+        var ids = new List<string>();
+        for (var page = 1; page <= 2; page++)
+        {
+            var number = page;
+            var list = await Client(null).Api.Content.GetAsync(r =>
+            {
+                r.QueryParameters.Type = "InvestmentCall";
+                r.QueryParameters.Sector = Sector;
+                r.QueryParameters.Q = _marker;
+                r.QueryParameters.Sort = GetSortQueryParameterType.Title;
+                r.QueryParameters.Page = number;
+                r.QueryParameters.PageSize = 1;
+            });
+            Check(list is { Total: 2, PageSize: 1, Truncated: false } && list.Page == number, $"page {number}: total {list?.Total}, page {list?.Page}, size {list?.PageSize}");
+            Check(list!.Items is [{ InvestmentCall: { } item }], $"page {number} does not hold one InvestmentCall");
+            Check(page == 1 ? list.Next is not null : list.Next is null, $"page {number}: next is {list.Next ?? "null"}");
+            ids.Add(list.Items![0].InvestmentCall!.ContentItemId!);
+        }
+        // Sorted by title: "… một" before "… hai" is not alphabetical, "hai" < "một".
+        Check(ids.SequenceEqual([_second!.ContentItemId!, Created().ContentItemId!]), $"listed {string.Join(", ", ids)}");
+    }
+
+    private async Task SearchAsync()
+    {
+        // The index follows the change log in the background: poll with a deadline.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var results = await Client(null).Api.Search.GetAsync(r =>
+            {
+                r.QueryParameters.Q = _marker;
+                r.QueryParameters.Tenant = "haugiang";
+                r.QueryParameters.PageSize = 10;
+            });
+            var hit = results?.Items?.FirstOrDefault(i => i.ContentItemId == Created().ContentItemId);
+            if (hit is not null && results!.Total == 2)
+            {
+                Check(hit.Tenant == "haugiang" && hit.ContentType == "InvestmentCall", $"hit {hit.Tenant}/{hit.ContentType}");
+                Check(hit.Title == Created().TitlePart?.Title, $"hit title {hit.Title}");
+                Check(hit.Sector?.Contains(Sector) == true, "hit without its sector");
+                Check(hit.PublishedUtc is not null && hit.Score > 0, "hit without date or score");
+                Check(results.Page == 1 && results.PageSize == 10, $"paging {results.Page}/{results.PageSize}");
+                return;
+            }
+            Check(DateTime.UtcNow < deadline, $"not found by search within 2 minutes (total {results?.Total})");
+            await Task.Delay(500);
+        }
+    }
+
+    private async Task SectorsAsync()
+    {
+        var sectors = await Client(null).Api.Taxonomies.Sectors.GetAsync();
+        Check(sectors?.TaxonomyContentItemId == "sector-taxonomy", $"taxonomy {sectors?.TaxonomyContentItemId}");
+        Check(sectors!.Terms?.Any(t => t.ContentItemId == Sector && !string.IsNullOrEmpty(t.DisplayText)) == true, $"{Sector} is not among {sectors.Terms?.Count} terms");
+    }
+
+    private async Task NotFoundAsync()
+    {
+        try
+        {
+            await Client(null).Api.Content["khong-co-muc-nay-" + _marker].GetAsync();
+            Check(false, "no error");
+        }
+        catch (ProblemDetails problem)
+        {
+            Check(problem.ResponseStatusCode == 404 && problem.Status == 404, $"status {problem.ResponseStatusCode}/{problem.Status}");
+            Check(!string.IsNullOrEmpty(problem.Title) && !string.IsNullOrEmpty(problem.TraceId), "no title or traceId");
+        }
+    }
+
+    private async Task InvalidAsync()
+    {
+        var writer = _writer ?? throw new InvalidOperationException("no token");
+        var call = Call("kiota-thieu-" + _marker, "ba");
+        call.InvestmentCallInput!.InvestmentCall!.Location = null;
+        try
+        {
+            await writer.Api.Content.PostAsync(call);
+            Check(false, "no error");
+        }
+        catch (HttpValidationProblemDetails problem)
+        {
+            Check(problem.ResponseStatusCode == 400 && problem.Status == 400, $"status {problem.ResponseStatusCode}/{problem.Status}");
+            Check(problem.Errors?.AdditionalData.ContainsKey("InvestmentCall.Location") == true,
+                $"errors name {string.Join(", ", problem.Errors?.AdditionalData.Keys ?? [])}");
+            Check(!string.IsNullOrEmpty(problem.TraceId), "no traceId");
+        }
+    }
+
+    private ContentItemInput Call(string? id, string ordinal) => new()
+    {
+        InvestmentCallInput = new InvestmentCallInput
+        {
+            ContentItemId = id,
+            ContentType = "InvestmentCall",
+            TitlePart = new TitlePartInput { Title = $"Khu công nghiệp Sông Hậu {_marker} {ordinal}" },
+            InvestmentCall = new InvestmentCallPartInput
+            {
+                Summary = new InvestmentCallSummary { Text = "Kêu gọi đầu tư hạ tầng khu công nghiệp." },
+                Location = new InvestmentCallLocationInput { Text = "Châu Thành, Hậu Giang" },
+                Status = new InvestmentCallStatusInput { Text = InvestmentCallStatusValue.DaCoNhaDauTu },
+                Sector = new InvestmentCallSectorInput { TermContentItemIds = [Sector] },
+                AreaHa = new InvestmentCallAreaHa { Value = 120.5 },
+                Deadline = new DateField { Value = new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero) },
+            },
+        },
+    };
+
+    /// <summary>Every typed field as it was sent.</summary>
+    private void Same(InvestmentCall item, string id, string ordinal)
+    {
+        var part = item.InvestmentCallProp;
+        Check(item.ContentItemId == id && item.ContentType == "InvestmentCall", $"{item.ContentType} {item.ContentItemId}");
+        Check(item.TitlePart?.Title == $"Khu công nghiệp Sông Hậu {_marker} {ordinal}" && item.DisplayText == item.TitlePart.Title, $"title {item.TitlePart?.Title}");
+        Check(part?.Location?.Text == "Châu Thành, Hậu Giang", $"Location {part?.Location?.Text}");
+        Check(part!.Status?.Text == InvestmentCallStatusValue.DaCoNhaDauTu, $"Status {part.Status?.Text}");
+        Check(part.Sector?.TermContentItemIds?.SequenceEqual([Sector]) == true, "Sector terms");
+        Check(part.AreaHa?.Value == 120.5, $"AreaHa {part.AreaHa?.Value}");
+        Check(part.Deadline?.Value == new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero), $"Deadline {part.Deadline?.Value}");
+        Check(part.Summary?.Text == "Kêu gọi đầu tư hạ tầng khu công nghiệp.", $"Summary {part.Summary?.Text}");
+    }
+
+    private InvestmentCall Created() => _created ?? throw new InvalidOperationException("nothing was created");
+
+    private PortalsClient Client(string? token)
+    {
+        IAuthenticationProvider authentication = token is null
+            ? new AnonymousAuthenticationProvider()
+            : new BaseBearerTokenAuthenticationProvider(new StaticToken(token));
+#pragma warning disable CA2000 // The adapter owns its HttpClient for the life of this short program.
+        return new PortalsClient(new HttpClientRequestAdapter(authentication) { BaseUrl = baseUrl });
+#pragma warning restore CA2000
+    }
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+
+    private sealed class StaticToken(string token) : IAccessTokenProvider
+    {
+        public AllowedHostsValidator AllowedHostsValidator { get; } = new();
+
+        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(token);
+    }
+}
