@@ -68,9 +68,9 @@ internal static class ApiDocs
             {
                 foreach (var tenant in registry.All.OrderBy(t => t.Name, StringComparer.Ordinal))
                 {
-                    options.AddDocument(tenant.Name, $"{tenant.DisplayName} ({tenant.Name})", $"{http.Request.PathBase}/{tenant.UrlPrefix}/openapi/v1.json");
+                    options.AddDocument(tenant.Name, $"{tenant.DisplayName} ({tenant.Name})", $"/{tenant.UrlPrefix}/openapi/v1.json");
                 }
-                options.AddDocument(Node, "Tìm kiếm chung (both portals)", $"{http.Request.PathBase}/openapi/v1.json");
+                options.AddDocument(Node, "Tìm kiếm chung (both portals)", "/openapi/v1.json");
                 Configure(options, http);
             })
             .RequireRateLimiting(PortalsRateLimits.Anonymous);
@@ -78,7 +78,7 @@ internal static class ApiDocs
             {
                 var feature = http.Features.Get<TenantFeature>()!;
                 var prefix = feature.MatchedByHost ? "" : "/" + feature.Tenant.UrlPrefix;
-                options.AddDocument(feature.Tenant.Name, $"{feature.Tenant.DisplayName} ({feature.Tenant.Name})", $"{http.Request.PathBase}{prefix}/openapi/v1.json");
+                options.AddDocument(feature.Tenant.Name, $"{feature.Tenant.DisplayName} ({feature.Tenant.Name})", $"{prefix}/openapi/v1.json");
                 Configure(options, http);
             })
             .RequireRateLimiting(PortalsRateLimits.Anonymous);

@@ -38,6 +38,16 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         {
             operation.Security = [];
         }
+        // Any policy on the API scheme refuses a bad token (401); a permission policy also refuses a token without it (403).
+        if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
+        {
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Unauthorized" });
+            if (permissions.Count > 0)
+            {
+                operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Forbidden" });
+            }
+        }
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
         {
             operation.Responses ??= [];
