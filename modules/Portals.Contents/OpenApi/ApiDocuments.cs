@@ -76,7 +76,7 @@ internal sealed class ApiDocuments(IServiceProvider services, IOptions<ContentsA
             ["license"] = new JsonObject { ["name"] = Options.LicenseName },
         };
         DocumentConventions.Apply(document, tenantRoutes: name == ApiDocs.Tenant);
-        DocumentConventions.Prune(document);
+        SchemaReferences.Prune(document);
         template = document.ToJsonString(Output);
         _templates[name] = template;
         return template;

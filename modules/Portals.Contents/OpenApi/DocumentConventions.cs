@@ -144,61 +144,6 @@ internal static class DocumentConventions
         schema["description"] = "An RFC 7807 problem. Other members may follow (e.g. `permission` on a 403).";
     }
 
-    /// <summary>Removes component schemas nothing refers to (e.g. ones the per-tenant schemas replaced).</summary>
-    public static void Prune(JsonObject document)
-    {
-        var schemas = Components(document, "schemas");
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<JsonNode>();
-        foreach (var (name, node) in document)
-        {
-            if (name != "components" && node is not null)
-            {
-                pending.Push(node);
-            }
-        }
-        foreach (var (name, node) in document["components"]!.AsObject())
-        {
-            if (name != "schemas" && node is not null)
-            {
-                pending.Push(node);
-            }
-        }
-        while (pending.TryPop(out var node))
-        {
-            switch (node)
-            {
-                case JsonObject obj:
-                    if (obj["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/components/schemas/", StringComparison.Ordinal)
-                        && reached.Add(reference["#/components/schemas/".Length..]) && schemas[reference["#/components/schemas/".Length..]] is { } target)
-                    {
-                        pending.Push(target);
-                    }
-                    foreach (var (_, child) in obj)
-                    {
-                        if (child is not null)
-                        {
-                            pending.Push(child);
-                        }
-                    }
-                    break;
-                case JsonArray array:
-                    foreach (var child in array)
-                    {
-                        if (child is not null)
-                        {
-                            pending.Push(child);
-                        }
-                    }
-                    break;
-            }
-        }
-        foreach (var name in schemas.Select(s => s.Key).Where(n => !reached.Contains(n)).ToList())
-        {
-            schemas.Remove(name);
-        }
-    }
-
     public static JsonObject Components(JsonObject document, string kind)
     {
         var components = document["components"] as JsonObject ?? (JsonObject)(document["components"] = new JsonObject());

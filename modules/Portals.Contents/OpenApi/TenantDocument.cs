@@ -47,9 +47,9 @@ internal static class TenantDocument
             set.Schemas.Remove(name);
             schemas[name] = schema;
         }
-        Retarget(document, "#/components/schemas/" + nameof(Endpoints.ContentItemDocument), "#/components/schemas/" + ContentSchemas.Item);
-        Retarget(document, "#/components/schemas/" + nameof(Endpoints.ContentItemInputDocument), "#/components/schemas/" + ContentSchemas.ItemInput);
-        DocumentConventions.Prune(document);
+        SchemaReferences.Retarget(document, "#/components/schemas/" + nameof(Endpoints.ContentItemDocument), "#/components/schemas/" + ContentSchemas.Item);
+        SchemaReferences.Retarget(document, "#/components/schemas/" + nameof(Endpoints.ContentItemInputDocument), "#/components/schemas/" + ContentSchemas.ItemInput);
+        SchemaReferences.Prune(document);
         return document;
     }
 
@@ -61,29 +61,6 @@ internal static class TenantDocument
         if (document["components"]?["securitySchemes"]?[ApiDocs.SchemeName]?["flows"]?["clientCredentials"] is JsonObject flow)
         {
             flow["tokenUrl"] = baseUrl + "/connect/token";
-        }
-    }
-
-    private static void Retarget(JsonNode? node, string from, string to)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                if (obj["$ref"] is JsonValue reference && reference.GetValue<string>() == from)
-                {
-                    obj["$ref"] = to;
-                }
-                foreach (var (_, child) in obj)
-                {
-                    Retarget(child, from, to);
-                }
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    Retarget(child, from, to);
-                }
-                break;
         }
     }
 }

@@ -67,7 +67,7 @@ public static class TokenEndpoint
     }
 
     /// <summary>The form fields of a client-credentials request (documentation only; OpenIddict reads the form).</summary>
-    public sealed record TokenRequestForm(string grant_type, string client_id, string client_secret, string? scope);
+    public sealed record TokenRequestForm(string grant_type, string client_id, string client_secret, string? scope = null);
 
     public sealed record TokenResponse(string access_token, string token_type, int expires_in);
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Http.HttpClientLibrary;
 using Partner.Client.Api.Content;
 using Partner.Client.Models;
 
@@ -11,7 +8,7 @@ namespace Partner.Client;
 /// What a partner does with the generated client: a token, an investment call written and read back with typed fields,
 /// a filtered and paged list, a search, the sectors, and the typed problems of a 404 and a 400.
 /// </summary>
-internal sealed class Scenario(string baseUrl, string clientId, string secret)
+internal sealed partial class Scenario(string baseUrl, string clientId, string secret)
 {
     private const string Sector = "sector-giao-thong";
 
@@ -187,66 +184,5 @@ internal sealed class Scenario(string baseUrl, string clientId, string secret)
                 $"errors name {string.Join(", ", problem.Errors?.AdditionalData.Keys ?? [])}");
             Check(!string.IsNullOrEmpty(problem.TraceId), "no traceId");
         }
-    }
-
-    private ContentItemInput Call(string? id, string ordinal) => new()
-    {
-        InvestmentCallInput = new InvestmentCallInput
-        {
-            ContentItemId = id,
-            ContentType = "InvestmentCall",
-            TitlePart = new TitlePartInput { Title = $"Khu công nghiệp Sông Hậu {_marker} {ordinal}" },
-            InvestmentCall = new InvestmentCallPartInput
-            {
-                Summary = new InvestmentCallSummary { Text = "Kêu gọi đầu tư hạ tầng khu công nghiệp." },
-                Location = new InvestmentCallLocationInput { Text = "Châu Thành, Hậu Giang" },
-                Status = new InvestmentCallStatusInput { Text = InvestmentCallStatusValue.DaCoNhaDauTu },
-                Sector = new InvestmentCallSectorInput { TermContentItemIds = [Sector] },
-                AreaHa = new InvestmentCallAreaHa { Value = 120.5 },
-                Deadline = new DateField { Value = new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero) },
-            },
-        },
-    };
-
-    /// <summary>Every typed field as it was sent.</summary>
-    private void Same(InvestmentCall item, string id, string ordinal)
-    {
-        var part = item.InvestmentCallProp;
-        Check(item.ContentItemId == id && item.ContentType == "InvestmentCall", $"{item.ContentType} {item.ContentItemId}");
-        Check(item.TitlePart?.Title == $"Khu công nghiệp Sông Hậu {_marker} {ordinal}" && item.DisplayText == item.TitlePart.Title, $"title {item.TitlePart?.Title}");
-        Check(part?.Location?.Text == "Châu Thành, Hậu Giang", $"Location {part?.Location?.Text}");
-        Check(part!.Status?.Text == InvestmentCallStatusValue.DaCoNhaDauTu, $"Status {part.Status?.Text}");
-        Check(part.Sector?.TermContentItemIds?.SequenceEqual([Sector]) == true, "Sector terms");
-        Check(part.AreaHa?.Value == 120.5, $"AreaHa {part.AreaHa?.Value}");
-        Check(part.Deadline?.Value == new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero), $"Deadline {part.Deadline?.Value}");
-        Check(part.Summary?.Text == "Kêu gọi đầu tư hạ tầng khu công nghiệp.", $"Summary {part.Summary?.Text}");
-    }
-
-    private InvestmentCall Created() => _created ?? throw new InvalidOperationException("nothing was created");
-
-    private PortalsClient Client(string? token)
-    {
-        IAuthenticationProvider authentication = token is null
-            ? new AnonymousAuthenticationProvider()
-            : new BaseBearerTokenAuthenticationProvider(new StaticToken(token));
-#pragma warning disable CA2000 // The adapter owns its HttpClient for the life of this short program.
-        return new PortalsClient(new HttpClientRequestAdapter(authentication) { BaseUrl = baseUrl });
-#pragma warning restore CA2000
-    }
-
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
-    }
-
-    private sealed class StaticToken(string token) : IAccessTokenProvider
-    {
-        public AllowedHostsValidator AllowedHostsValidator { get; } = new();
-
-        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(token);
     }
 }
