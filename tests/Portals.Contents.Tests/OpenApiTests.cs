@@ -29,6 +29,9 @@ public sealed class OpenApiTests(PortalsFactory factory) : IClassFixture<Portals
         { "/api/content-types", "get", "401" },
         { "/api/taxonomies/sectors", "get", "401,404" },
         { "/api/search", "get", "400,401" },
+        { "/api/search/suggest", "get", "400,401" },
+        { "/api/search/rebuild", "post", "401,403" },
+        { "/api/search/rebuild", "get", "401,403,404" },
         { "/feeds/news.rss", "get", "401" },
         { "/feeds/investment.rss", "get", "401" },
         { "/connect/token", "post", "400,401" },
@@ -44,7 +47,7 @@ public sealed class OpenApiTests(PortalsFactory factory) : IClassFixture<Portals
         Assert.NotNull(operation["security"]);
         Assert.DoesNotContain(operation["parameters"] as JsonArray ?? [], p => p?["in"]?.GetValue<string>() == "path" && p["name"]?.GetValue<string>() == "tenant");
         var responses = operation["responses"]!.AsObject();
-        Assert.True(responses.ContainsKey("200") || responses.ContainsKey("204"), $"{method} {path} documents no success response");
+        Assert.True(responses.Any(r => r.Key.StartsWith('2')), $"{method} {path} documents no success response");
         foreach (var status in (errors + ",429,503").Split(','))
         {
             var response = document.Response(path, method, int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
@@ -117,7 +120,7 @@ public sealed class OpenApiTests(PortalsFactory factory) : IClassFixture<Portals
     {
         var document = await DocumentAsync("openapi/v1.json");
         var paths = document.Json["paths"]!.AsObject().Select(p => p.Key).Order().ToList();
-        Assert.Equal(["/api/search", "/health"], paths);
+        Assert.Equal(["/api/search", "/api/search/suggest", "/health"], paths);
         Assert.Equal("integer", document.Operation("/api/search", "get")["parameters"]!.AsArray()
             .Single(p => p!["name"]!.GetValue<string>() == "pageSize")!["schema"]!["type"]!.GetValue<string>());
         Assert.Equal("http://localhost", document.Json["servers"]![0]!["url"]!.GetValue<string>());
@@ -172,25 +175,6 @@ public sealed class OpenApiTests(PortalsFactory factory) : IClassFixture<Portals
         var options = new JsonSerializerOptions(ContentItem.JsonOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         var names = options.GetTypeInfo(typeof(ContentItemDocument)).Properties.Where(p => !p.IsExtensionData).Select(p => p.Name);
         Assert.Equal(ContentItem.MetadataNames, names);
-    }
-
-    [Theory]
-    [InlineData("localhost", "api-docs/", new[] { "cantho/openapi/v1.json", "haugiang/openapi/v1.json", "\"openapi/v1.json" })]
-    [InlineData("localhost", "haugiang/api-docs/", new[] { "haugiang/openapi/v1.json" })]
-    [InlineData("haugiang.localhost", "api-docs/", new[] { "\"openapi/v1.json" })]
-    public async Task ApiDocs_ShowsThePortalsDocuments_UnderItsPolicy(string host, string url, string[] documents)
-    {
-        using var client = _kit.Client(host);
-        using var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
-        Assert.Contains("script-src 'self' 'nonce-", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        var page = await response.Content.ReadAsStringAsync();
-        foreach (var document in documents)
-        {
-            Assert.Contains(document, page, StringComparison.Ordinal);
-        }
-        Assert.Equal(documents.Length, page.Split("\"url\":").Length - 1);
     }
 
     private async Task<ContractDocument> DocumentAsync(string url) => await ContractDocument.FetchAsync(_kit.Client(), url);

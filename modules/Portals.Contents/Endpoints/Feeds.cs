@@ -50,6 +50,6 @@ public static class Feeds
 
     internal static RouteHandlerBuilder Configure(this RouteHandlerBuilder builder) => builder
         .WithTags("Feeds")
-        .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml")
+        .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

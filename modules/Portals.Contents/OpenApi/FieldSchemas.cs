@@ -27,7 +27,7 @@ internal static class FieldSchemas
         ["ContentPickerField"] = "Ids of other content items.",
         ["TaxonomyField"] = "Term ids of a taxonomy.",
         ["LinkField"] = "A link: http, https, mailto, tel or a relative URL.",
-        ["MediaField"] = "Paths of media files, with their alternative texts.",
+        ["MediaField"] = "Paths in the portal's media library (each file is served at `/media/{path}` under this document's server URL), with their alternative texts.",
     };
 
     /// <summary>The property for <paramref name="field"/> in its part's schema, in both variants.</summary>

@@ -73,6 +73,7 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         Default = doc.Default is null ? null : doc.Type == "integer" ? JsonValue.Create(long.Parse(doc.Default, CultureInfo.InvariantCulture)) : JsonValue.Create(doc.Default),
         Enum = doc.Values?.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
         Pattern = doc.Pattern,
+        MaxLength = doc.MaxLength,
     };
 
     private static string Join(string? first, string second) => string.IsNullOrEmpty(first) ? second : first + " " + second;

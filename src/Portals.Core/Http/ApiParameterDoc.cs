@@ -5,7 +5,7 @@ namespace Portals.Core.Http;
 /// <summary>
 /// What a route parameter really accepts, for the OpenAPI document. Handlers read some parameters as text so that a bad
 /// value gets their own message (a 400 naming the parameter) rather than a bare binding failure; this says what the
-/// text must be: an integer in a range, one of a few values, a date-time, a pattern.
+/// text must be: an integer in a range, one of a few values, a date-time, a pattern, a length.
 /// </summary>
 public sealed record ApiParameterDoc(string Name, string Type = "string")
 {
@@ -15,6 +15,7 @@ public sealed record ApiParameterDoc(string Name, string Type = "string")
     public string? Default { get; init; }
     public IReadOnlyList<string>? Values { get; init; }
     public string? Pattern { get; init; }
+    public int? MaxLength { get; init; }
     public string? Description { get; init; }
 
     /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>

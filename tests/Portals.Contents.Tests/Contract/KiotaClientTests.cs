@@ -7,7 +7,7 @@ namespace Portals.Contents.Tests.Contract;
 /// <summary>
 /// Issue 12, done when: a partner generates a C# client with Kiota (a local dotnet tool from the committed manifest)
 /// from the running server's document, compiles its program against it, and that program gets a token, writes an
-/// investment call with typed fields, reads it back by id and by path, lists, searches, reads the sectors, and gets
+/// investment call with typed fields, reads it back by id and by path, lists, searches (plainly and relaxed), gets suggestions, reads the sectors, and gets
 /// typed problems for a 404 and a 400. Generated, built and run once per test run; each step is its own test.
 /// </summary>
 public sealed class KiotaClientTests(PartnerClientRun run) : IClassFixture<PartnerClientRun>
@@ -19,6 +19,7 @@ public sealed class KiotaClientTests(PartnerClientRun run) : IClassFixture<Partn
     [InlineData("read-by-path")]
     [InlineData("list")]
     [InlineData("search")]
+    [InlineData("suggest")]
     [InlineData("sectors")]
     [InlineData("problem-404")]
     [InlineData("problem-400")]

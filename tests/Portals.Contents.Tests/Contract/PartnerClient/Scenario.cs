@@ -6,7 +6,7 @@ namespace Partner.Client;
 
 /// <summary>
 /// What a partner does with the generated client: a token, an investment call written and read back with typed fields,
-/// a filtered and paged list, a search, the sectors, and the typed problems of a 404 and a 400.
+/// a filtered and paged list, a search (and its relaxed form), suggestions, the sectors, and the typed problems of a 404 and a 400.
 /// </summary>
 internal sealed partial class Scenario(string baseUrl, string clientId, string secret)
 {
@@ -27,6 +27,7 @@ internal sealed partial class Scenario(string baseUrl, string clientId, string s
         await StepAsync("read-by-path", ReadByPathAsync);
         await StepAsync("list", ListAsync);
         await StepAsync("search", SearchAsync);
+        await StepAsync("suggest", SuggestAsync);
         await StepAsync("sectors", SectorsAsync);
         await StepAsync("problem-404", NotFoundAsync);
         await StepAsync("problem-400", InvalidAsync);
@@ -117,33 +118,6 @@ internal sealed partial class Scenario(string baseUrl, string clientId, string s
         }
         // Sorted by title: "… một" before "… hai" is not alphabetical, "hai" < "một".
         Check(ids.SequenceEqual([_second!.ContentItemId!, Created().ContentItemId!]), $"listed {string.Join(", ", ids)}");
-    }
-
-    private async Task SearchAsync()
-    {
-        // The index follows the change log in the background: poll with a deadline.
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var results = await Client(null).Api.Search.GetAsync(r =>
-            {
-                r.QueryParameters.Q = _marker;
-                r.QueryParameters.Tenant = "haugiang";
-                r.QueryParameters.PageSize = 10;
-            });
-            var hit = results?.Items?.FirstOrDefault(i => i.ContentItemId == Created().ContentItemId);
-            if (hit is not null && results!.Total == 2)
-            {
-                Check(hit.Tenant == "haugiang" && hit.ContentType == "InvestmentCall", $"hit {hit.Tenant}/{hit.ContentType}");
-                Check(hit.Title == Created().TitlePart?.Title, $"hit title {hit.Title}");
-                Check(hit.Sector?.Contains(Sector) == true, "hit without its sector");
-                Check(hit.PublishedUtc is not null && hit.Score > 0, "hit without date or score");
-                Check(results.Page == 1 && results.PageSize == 10, $"paging {results.Page}/{results.PageSize}");
-                return;
-            }
-            Check(DateTime.UtcNow < deadline, $"not found by search within 2 minutes (total {results?.Total})");
-            await Task.Delay(500);
-        }
     }
 
     private async Task SectorsAsync()
