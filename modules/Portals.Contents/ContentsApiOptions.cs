@@ -21,6 +21,12 @@ public sealed class ContentsApiOptions
     /// (see <c>ListContent</c>), so a page of 100 large items is never one huge response.
     /// </summary>
     public long MaxListBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The licence the OpenAPI documents name (<c>info.license</c>): the terms partners reuse content under.</summary>
+    public string LicenseName { get; set; } = "Content of each portal belongs to its publisher; reuse it under the portal's terms of use.";
+
+    /// <summary>Where those terms are published; unset, a portal's document links the portal itself (its public base URL or API root).</summary>
+    public string? LicenseUrl { get; set; }
 }
 
 public sealed class ContentsApiOptionsValidator : IValidateOptions<ContentsApiOptions>
@@ -39,6 +45,14 @@ public sealed class ContentsApiOptionsValidator : IValidateOptions<ContentsApiOp
         if (options.MaxListBytes is < 16 * 1024 or > 256L * 1024 * 1024)
         {
             errors.Add("Portals:Api:MaxListBytes must be between 16 KiB and 256 MiB.");
+        }
+        if (string.IsNullOrWhiteSpace(options.LicenseName))
+        {
+            errors.Add("Portals:Api:LicenseName must not be empty (the OpenAPI documents name it).");
+        }
+        if (options.LicenseUrl is not null && !(Uri.TryCreate(options.LicenseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            errors.Add("Portals:Api:LicenseUrl must be an absolute http or https URL.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

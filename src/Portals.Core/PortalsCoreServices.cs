@@ -50,8 +50,13 @@ public static class PortalsCoreServices
         services.AddSingleton<TenantInitializer>();
 
         // Vietnamese letters stay readable in JSON; HTML-sensitive characters are still escaped.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
-            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            // Numbers are numbers both ways; the web default also reads "12" as 12, and the OpenAPI schemas (made from
+            // these options) would then type every integer as "integer or string".
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsSetup.Customize);
         services.AddExceptionHandler<ExceptionProblemMapper>();
         return services;

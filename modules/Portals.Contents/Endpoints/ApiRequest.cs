@@ -25,6 +25,9 @@ public static class ApiRequest
     /// <summary>Anonymous reads may sit in shared caches; a token holder's reads may not.</summary>
     public static CachePolicy ReadCache(ClaimsPrincipal user) => user.IsAuthenticated() ? CachePolicy.Private : CachePolicy.Public;
 
+    /// <summary>The <c>contentItemId</c> route value, for the OpenAPI document (<see cref="CheckId"/> enforces it).</summary>
+    public static readonly Portals.Core.Http.ApiParameterDoc IdDoc = new("contentItemId") { Pattern = ContentIds.Pattern };
+
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? CheckId(string? id) =>
         ContentIds.IsValid(id) ? null : ApiProblems.BadRequest("Invalid content item id.",
             "A content item id has 1 to 64 characters: letters, digits, '-' or '_'.");

@@ -49,6 +49,7 @@ public static class Feeds
     }
 
     internal static RouteHandlerBuilder Configure(this RouteHandlerBuilder builder) => builder
-        .Produces(StatusCodes.Status200OK, contentType: "application/rss+xml")
+        .WithTags("Feeds")
+        .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
         .ProducesProblem(StatusCodes.Status401Unauthorized);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Portals.Contents.Http;
 using Portals.Core.Content;
+using Portals.Core.Http;
 using Portals.Core.Tenants;
 
 namespace Portals.Contents.Endpoints;
@@ -31,6 +32,14 @@ public static class ListContent
         content.MapGet("/", ListAsync).WithName("ListContentItems")
             .WithSummary("Published items, newest first by default; pageSize is at most 100. A page larger than Portals:Api:MaxListBytes "
                 + "comes back smaller (truncated: true, a lower pageSize); follow 'next' for the rest.")
+            .WithParameterDoc(
+                ApiParameterDoc.WholeNumber("page", 1, MaxPage, 1),
+                ApiParameterDoc.WholeNumber("pageSize", 1, MaxPageSize, 20),
+                new("type") { Pattern = ContentIds.Pattern, Description = "A content type name, e.g. InvestmentCall (GET /api/content-types lists them)." },
+                new("sector") { Pattern = ContentIds.Pattern, Description = "A sector term id, e.g. sector-giao-thong (GET /api/taxonomies/sectors lists them)." },
+                new("q") { Description = "Words the title contains (at most 200 characters)." },
+                new("publishedAfter") { Format = "date-time", Description = "Only items published after this ISO 8601 date or time, e.g. 2025-01-31 or 2025-01-31T08:00:00Z." },
+                new("sort") { Values = [.. Sorts.Keys], Description = "The order; -publishedUtc (newest first) by default." })
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
     public static async Task<Results<StoredJson<ContentListDocument>, ValidationProblem>> ListAsync(

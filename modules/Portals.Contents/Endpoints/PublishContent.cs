@@ -6,6 +6,7 @@ using Portals.Contents.Http;
 using Portals.Contents.Security;
 using Portals.Core.Audit;
 using Portals.Core.Content;
+using Portals.Core.Http;
 using Portals.Core.Tenants;
 
 namespace Portals.Contents.Endpoints;
@@ -71,6 +72,7 @@ public static class PublishContent
     }
 
     private static RouteHandlerBuilder WithWriteProblems(this RouteHandlerBuilder builder) => builder
+        .WithParameterDoc(ApiRequest.IdDoc)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Portals.Contents.Http;
 using Portals.Core.Content;
+using Portals.Core.Http;
 using Portals.Core.Security;
 using Portals.Core.Tenants;
 
@@ -17,12 +18,18 @@ public static class ReadContent
     {
         content.MapGet("/{contentItemId}", GetByIdAsync).WithName("GetContentItem")
             .WithSummary("The published version of an item; ?version=latest needs PreviewContent.")
+            .WithParameterDoc(ApiRequest.IdDoc, new ApiParameterDoc("version") { Values = ["published", "latest"], Description = "published (the default) or latest (needs PreviewContent)." })
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        content.MapGet("/by-path/{*path}", GetByPathAsync).WithName("GetContentItemByPath")
+        // The path is a query value: as a path segment it would need its slashes escaped (which routing keeps
+        // escaped), and /by-path/{path} would be ambiguous with /{contentItemId}/publish for client generators.
+        content.MapGet("/by-path", GetByPathAsync).WithName("GetContentItemByPath")
             .WithSummary("The published item whose AutoroutePart.Path matches.")
+            .WithParameterDoc(new ApiParameterDoc("path") { Description = "The item's path, e.g. tin-tuc/ky-ket (at most 1024 characters)." })
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // The first form, kept for the clients that use it.
+        content.MapGet("/by-path/{*path}", GetByPathAsync).ExcludeFromDescription();
     }
 
     public static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> GetByIdAsync(
@@ -78,7 +85,7 @@ public static class ReadContent
         var trimmed = path?.Trim('/') ?? "";
         if (trimmed.Length is 0 or > 1024)
         {
-            return ApiProblems.BadRequest("Invalid path.", "Give the item's path after /by-path/, e.g. /by-path/tin-tuc/ky-ket (at most 1024 characters).");
+            return ApiProblems.BadRequest("Invalid path.", "Give the item's path: /by-path?path=tin-tuc/ky-ket (at most 1024 characters).");
         }
         var key = "path:" + trimmed.ToLowerInvariant();
         if (!cache.TryGet(tenant.Name, key, out var json, out var stamp))

@@ -22,7 +22,7 @@ public static class UpsertContent
     public static void Map(RouteGroupBuilder content) =>
         content.MapPost("/", UpsertAsync).WithName("UpsertContentItem")
             .WithSummary("Creates or updates an item by ContentItemId (merge semantics); publishes unless ?draft=true.")
-            .Accepts<ContentItemDocument>("application/json")
+            .Accepts<ContentItemInputDocument>("application/json")
             .RequireAuthorization(ContentPolicies.Edit)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -35,6 +35,7 @@ public static class UpsertContent
         ContentPermissions permissions, IOptions<ContentsApiOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var posted = await ApiRequest.ReadJsonObjectAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        InputNames.Metadata(posted);
         ApiRequest.CheckMetadataTypes(posted);
         var id = (posted["ContentItemId"] as JsonValue)?.GetValue<string>();
         if (string.IsNullOrEmpty(id))
@@ -69,6 +70,7 @@ public static class UpsertContent
             {
                 return ApiProblems.Forbidden(Permissions.EditContent);
             }
+            InputNames.Parts(posted, await session.GetDefinitionsAsync(cancellationToken), previous?.ContentType ?? (posted["ContentType"] as JsonValue)?.GetValue<string>());
             var item = previous is null ? new ContentItem((JsonObject)posted.DeepClone()) : Merge(previous.Clone(), posted);
             try
             {

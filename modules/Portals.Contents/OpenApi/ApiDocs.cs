@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,92 +10,112 @@ using Microsoft.OpenApi;
 using Portals.Core.Http;
 using Portals.Core.Tenants;
 using Scalar.AspNetCore;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 
 namespace Portals.Contents.OpenApi;
 
 /// <summary>
-/// The generated OpenAPI document (<c>/openapi/v1.json</c>) and the Scalar reference (<c>/api-docs</c>). Schemas and
-/// error responses come from each endpoint's TypedResults and Produces metadata; this adds the OAuth2 scheme.
+/// The OpenAPI documents and the Scalar reference. Two generated documents: <see cref="Node"/> (routes outside any
+/// portal: the shared search, health) at <c>/openapi/v1.json</c>, and <see cref="Tenant"/> (every portal route), made
+/// into each portal's own document at <c>/{tenant}/openapi/v1.json</c> (<see cref="ApiDocuments"/>).
 /// </summary>
 internal static class ApiDocs
 {
     public const string SchemeName = "oauth2";
+    public const string Node = "node";
+    public const string Tenant = "tenant";
 
-    public static IServiceCollection AddApiDocs(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options =>
+    public static IServiceCollection AddApiDocs(this IServiceCollection services)
+    {
+        services.AddOpenApi(Node, options =>
         {
+            options.ShouldInclude = description => !IsTenantRoute(description);
+            options.AddOperationTransformer<OperationConventions>();
+            options.AddDocumentTransformer(AddProblemSchemasAsync);
+        });
+        services.AddOpenApi(Tenant, options =>
+        {
+            options.ShouldInclude = IsTenantRoute;
+            options.AddOperationTransformer<OperationConventions>();
+            options.AddDocumentTransformer(AddProblemSchemasAsync);
             options.AddDocumentTransformer((document, context, cancellationToken) =>
             {
-                document.Info.Title = "Portals content API";
-                document.Info.Description =
-                    "Content of the Hậu Giang (haugiang) and Cần Thơ (cantho) portals in Orchard Core's JSON format. " +
-                    "Every route sits under the tenant prefix (/{tenant}/…) and also answers on the tenant's own host. " +
-                    "Reads are public (published content only); writes need a bearer token from POST /{tenant}/connect/token " +
-                    "(OAuth2 client credentials). Errors are RFC 7807 problems with a traceId.";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.OAuth2,
-                    Description = "Client credentials of one portal; a token of one portal is rejected by the other (401).",
-                    Flows = new OpenApiOAuthFlows
-                    {
-                        ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("/haugiang/connect/token", UriKind.Relative) },
-                    },
+                    Description = "Client credentials of this portal (POST /connect/token); a token of one portal is refused by the other (401).",
+                    // Replaced per request by the portal's own token URL (TenantDocument.Address).
+                    Flows = new OpenApiOAuthFlows { ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("/connect/token", UriKind.Relative) } },
                 };
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, cancellationToken) =>
-            {
-                // Handlers take the resolved tenant (TenantContext.BindAsync), so the {tenant} segment is declared here.
-                if (context.Description.RelativePath?.StartsWith("{tenant", StringComparison.Ordinal) == true
-                    && operation.Parameters?.Any(p => p.Name == "tenant") != true)
-                {
-                    var tenants = context.ApplicationServices.GetRequiredService<TenantRegistry>().All.Select(t => (JsonNode)t.UrlPrefix).ToList();
-                    operation.Parameters ??= [];
-                    operation.Parameters.Insert(0, new OpenApiParameter
-                    {
-                        Name = "tenant",
-                        In = ParameterLocation.Path,
-                        Required = true,
-                        Description = "The portal. On a portal's own host (e.g. haugiang.localhost) the segment is left out.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = tenants },
-                    });
-                }
-                // Operations that can answer 401 accept a bearer token; the public reads accept one optionally.
-                if (operation.Responses?.ContainsKey("401") == true)
-                {
-                    operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
-                }
-                return Task.CompletedTask;
-            });
         });
+        services.AddSingleton<ApiDocuments>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi("/openapi/{documentName}.json")
-            .RequireRateLimiting(PortalsRateLimits.Anonymous).WithContentSecurityPolicy(ContentSecurityPolicyMetadata.Api);
+        endpoints.MapGet("/openapi/v1.json", ApiDocuments.GetNodeDocumentAsync).ExcludeFromDescription()
+            .RequireCors(PortalsCors.Api).RequireRateLimiting(PortalsRateLimits.Anonymous).WithContentSecurityPolicy(ContentSecurityPolicyMetadata.Api);
+        endpoints.MapTenantGroup().WithPortalsApiPolicies()
+            .MapGet("/openapi/v1.json", ApiDocuments.GetTenantDocumentAsync).ExcludeFromDescription();
+
+        var registry = endpoints.ServiceProvider.GetRequiredService<TenantRegistry>();
+        // Every portal's document, then the shared one; on a portal's host only its own (the others are not reachable there).
         endpoints.MapScalarApiReference("/api-docs", (options, http) =>
             {
-                // A fresh nonce per page: only Scalar's own script tags run; nothing loads from another origin.
-                // Hex, not base64: Scalar HTML-encodes the attribute, and '+' would come out as an entity.
-                var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-                http.Response.Headers.ContentSecurityPolicy = string.Join("; ",
-                    "default-src 'self'", $"script-src 'self' 'nonce-{nonce}'", "style-src 'self' 'unsafe-inline'",
-                    "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
-                    "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'");
-                options.WithTitle("Portals content API")
-                    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                    .WithNonce(nonce)
-                    .DisableDefaultFonts()
-                    .DisableTelemetry()
-                    .DisableAgent()
-                    .DisableMcp();
+                foreach (var tenant in registry.All.OrderBy(t => t.Name, StringComparer.Ordinal))
+                {
+                    options.AddDocument(tenant.Name, $"{tenant.DisplayName} ({tenant.Name})", $"/{tenant.UrlPrefix}/openapi/v1.json");
+                }
+                options.AddDocument(Node, "Tìm kiếm chung (both portals)", "/openapi/v1.json");
+                Configure(options, http);
+            })
+            .RequireRateLimiting(PortalsRateLimits.Anonymous);
+        endpoints.MapScalarApiReference(TenantRouteExtensions.Prefix + "/api-docs", (options, http) =>
+            {
+                var feature = http.Features.Get<TenantFeature>()!;
+                var prefix = feature.MatchedByHost ? "" : "/" + feature.Tenant.UrlPrefix;
+                options.AddDocument(feature.Tenant.Name, $"{feature.Tenant.DisplayName} ({feature.Tenant.Name})", $"{prefix}/openapi/v1.json");
+                Configure(options, http);
             })
             .RequireRateLimiting(PortalsRateLimits.Anonymous);
         return endpoints;
+    }
+
+    /// <summary>Every error response names a problem schema (DocumentConventions); both come from the serializer's contract.</summary>
+    private static async Task AddProblemSchemasAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var type in new[] { typeof(ProblemDetails), typeof(HttpValidationProblemDetails) })
+        {
+            if (!document.Components.Schemas.ContainsKey(type.Name))
+            {
+                document.Components.Schemas[type.Name] = await context.GetOrCreateSchemaAsync(type, cancellationToken: cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsTenantRoute(ApiDescription description) =>
+        description.RelativePath?.StartsWith("{tenant", StringComparison.Ordinal) == true;
+
+    private static void Configure(ScalarOptions options, HttpContext http)
+    {
+        // A fresh nonce per page: only Scalar's own script tags run; nothing loads from another origin.
+        // Hex, not base64: Scalar HTML-encodes the attribute, and '+' would come out as an entity.
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        http.Response.Headers.ContentSecurityPolicy = string.Join("; ",
+            "default-src 'self'", $"script-src 'self' 'nonce-{nonce}'", "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'",
+            "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'");
+        options.WithTitle("Portals content API")
+            .WithNonce(nonce)
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp();
     }
 }

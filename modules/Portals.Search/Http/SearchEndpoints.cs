@@ -14,6 +14,19 @@ public static class SearchEndpoints
 {
     public const int MaxQueryLength = 1000;
 
+    /// <summary>The filter both the search and the suggestions take.</summary>
+    internal static readonly ApiParameterDoc TenantDoc = new("tenant") { Description = "Only this portal's items (its name, e.g. haugiang); both portals when omitted." };
+
+    /// <summary>What each parameter accepts; page and pageSize are read as text for the handler's own messages, documented as the integers they are.</summary>
+    private static readonly ApiParameterDoc[] Docs =
+    [
+        ApiParameterDoc.WholeNumber("page", 1, int.MaxValue, 1), ApiParameterDoc.WholeNumber("pageSize", 1, 50, 10),
+        new("q") { MaxLength = MaxQueryLength, Description = "The words to find, with or without Vietnamese diacritics; without q, the newest items first. `relaxed` in the answer says when results are approximate." },
+        TenantDoc,
+        new("type") { Description = "Only items of this content type, e.g. InvestmentCall." },
+        new("sector") { Description = "Only items of this sector term id, e.g. sector-giao-thong (see /{tenant}/api/taxonomies/sectors)." },
+    ];
+
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Outside a tenant no token means anything, so only CORS and the anonymous rate limit apply.
@@ -21,10 +34,11 @@ public static class SearchEndpoints
             .WithName("Search").WithTags("Search")
             .WithSummary("Tìm kiếm toàn văn trên cả hai cổng thông tin (có dấu hoặc không dấu).")
             .RequireCors(PortalsCors.Api).RequireRateLimiting(PortalsRateLimits.Anonymous)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithParameterDoc(Docs).ProducesValidationProblem();
         endpoints.MapTenantGroup().MapGet("/api/search", SearchFromTenant).WithPortalsApiPolicies()
             .WithName("SearchFromTenant").WithTags("Search")
-            .WithSummary("Same shared search, reached under a portal; both provinces unless `tenant` is given.");
+            .WithSummary("Same shared search, reached under a portal; both provinces unless `tenant` is given.")
+            .WithParameterDoc(Docs).ProducesValidationProblem();
         endpoints.MapSuggestEndpoints();
         endpoints.MapSearchAdminEndpoints();
         return endpoints;

@@ -11,18 +11,24 @@ namespace Portals.Search.Http;
 /// <summary><c>GET /api/search/suggest</c> and <c>GET /{tenant}/api/search/suggest</c>: completions for a search box.</summary>
 public static class SuggestEndpoints
 {
+    private static readonly ApiParameterDoc[] Docs =
+    [
+        new("q") { MaxLength = SuggestQuery.MaxTextLength, Description = "What has been typed so far, with or without Vietnamese diacritics." },
+        SearchEndpoints.TenantDoc,
+    ];
+
     public static IEndpointRouteBuilder MapSuggestEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/search/suggest", SuggestAll)
             .WithName("SearchSuggest").WithTags("Search")
             .WithSummary("Gợi ý khi gõ: tối đa 8 tiêu đề và các lĩnh vực bắt đầu bằng, hoặc có một từ bắt đầu bằng, chữ đã gõ (có dấu hoặc không dấu).")
             .RequireCors(PortalsCors.Api).RequireRateLimiting(PortalsRateLimits.Anonymous)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithParameterDoc(Docs).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         endpoints.MapTenantGroup().MapGet("/api/search/suggest", SuggestFromTenant).WithPortalsApiPolicies()
             .WithName("SearchSuggestFromTenant").WithTags("Search")
             .WithSummary("Same suggestions, reached under a portal; both provinces unless `tenant` is given.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithParameterDoc(Docs).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
     }

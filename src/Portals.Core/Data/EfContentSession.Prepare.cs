@@ -61,6 +61,7 @@ internal sealed partial class EfContentSession
             item.DisplayText = item.Title;
         }
         HtmlPolicy.SanitizeItem(item, definitions);
+        FieldValues.Normalize(item, definitions);
         if (type!.HasPart("AutoroutePart"))
         {
             item.Path = await UniquePathAsync(item, cancellationToken);

@@ -8,20 +8,7 @@ namespace Portals.Core.Validation;
 /// <summary>The shape and settings rules of each field kind, with messages in Vietnamese for editors.</summary>
 internal static class FieldRules
 {
-    private static readonly Dictionary<string, (string Property, JsonValueKind[] Kinds)> Shapes = new()
-    {
-        ["TextField"] = ("Text", [JsonValueKind.String]),
-        ["HtmlField"] = ("Html", [JsonValueKind.String]),
-        ["NumericField"] = ("Value", [JsonValueKind.Number]),
-        ["BooleanField"] = ("Value", [JsonValueKind.True, JsonValueKind.False]),
-        ["DateField"] = ("Value", [JsonValueKind.String]),
-        ["DateTimeField"] = ("Value", [JsonValueKind.String]),
-        ["TimeField"] = ("Value", [JsonValueKind.String]),
-        ["ContentPickerField"] = ("ContentItemIds", [JsonValueKind.Array]),
-        ["TaxonomyField"] = ("TermContentItemIds", [JsonValueKind.Array]),
-        ["LinkField"] = ("Url", [JsonValueKind.String]),
-        ["MediaField"] = ("Paths", [JsonValueKind.Array]),
-    };
+    private static IReadOnlyDictionary<string, FieldShape> Shapes => FieldShapes.ByKind;
 
     public static void Check(string partName, ContentPartFieldDefinition field, JsonObject? part, ContentPartDefinition partDefinition,
         TaxonomyTermLookup? terms, List<FieldError> errors)
@@ -144,8 +131,7 @@ internal static class FieldRules
     private static string ShapeProperty(ContentPartFieldDefinition field) =>
         Shapes.TryGetValue(field.FieldName, out var shape) ? shape.Property : "Value";
 
-    internal static bool IsRequired(ContentPartFieldDefinition field) =>
-        field.Setting(field.FieldName + "Settings", "Required") is { ValueKind: JsonValueKind.True };
+    internal static bool IsRequired(ContentPartFieldDefinition field) => FieldShapes.IsRequired(field);
 
     private static bool IsEmpty(JsonNode? value) => value switch
     {

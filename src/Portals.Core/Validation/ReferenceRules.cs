@@ -12,7 +12,7 @@ namespace Portals.Core.Validation;
 internal static class ReferenceRules
 {
     /// <summary>More would be a list, not a reference; it also bounds what one field can add to the indexes.</summary>
-    public const int MaxReferences = 100;
+    public const int MaxReferences = FieldShapes.MaxReferences;
 
     /// <summary>Returns false when it reported an error, so the field's other rules are skipped.</summary>
     public static bool Check(string key, string label, ContentPartFieldDefinition field, JsonObject? node, TaxonomyTermLookup? terms, List<FieldError> errors)

@@ -11,8 +11,10 @@ public static class HealthEndpoints
     {
         // Anonymous reads like any other: a load balancer's probes stay far below the budget.
         endpoints.MapGet("/health", GetNodeHealth).WithName("NodeHealth").WithTags("Health")
+            .WithSummary("The node is up: each portal's state and search figures.")
             .RequireRateLimiting(PortalsRateLimits.Anonymous);
         endpoints.MapTenantGroup().MapGet("/health", GetTenantHealth).WithName("TenantHealth").WithTags("Health")
+            .WithSummary("The portal runs: its search figures.")
             .RequireRateLimiting(PortalsRateLimits.Anonymous);
         return endpoints;
     }

@@ -151,11 +151,13 @@ public sealed class SuggestApiTests(SuggestFactory factory) : IClassFixture<Sugg
     }
 
     [Theory]
-    [InlineData("/api/search/suggest", "400,429")]
-    [InlineData("/{tenant}/api/search/suggest", "400,401,429")]
-    public async Task OpenApi_SuggestRoutes_DescribedWithTypedResponseAndErrors(string path, string errors)
+    [InlineData("/openapi/v1.json", "400,429")]
+    // A portal's routes are in its own document, whose server URL holds the portal's prefix.
+    [InlineData("/haugiang/openapi/v1.json", "400,401,429")]
+    public async Task OpenApi_SuggestRoutes_DescribedWithTypedResponseAndErrors(string url, string errors)
     {
-        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        const string path = "/api/search/suggest";
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(url));
 
         var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
         Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));

@@ -67,10 +67,16 @@ public static class TokenEndpoint
     }
 
     /// <summary>The form fields of a client-credentials request (documentation only; OpenIddict reads the form).</summary>
-    public sealed record TokenRequestForm(string grant_type, string client_id, string client_secret, string? scope);
+    public sealed record TokenRequestForm(string grant_type, string client_id, string client_secret, string? scope = null);
 
     public sealed record TokenResponse(string access_token, string token_type, int expires_in);
 
-    /// <summary>OAuth2 errors keep RFC 6749's shape, which token clients expect, rather than RFC 7807.</summary>
-    public sealed record OAuthError(string error, string? error_description, string? error_uri);
+    /// <summary>
+    /// OAuth2 errors keep RFC 6749's shape, which token clients expect, rather than RFC 7807. The optional members are
+    /// left out when empty, as OpenIddict's own error responses do (and the OpenAPI schema then says they are optional).
+    /// </summary>
+    public sealed record OAuthError(
+        string error,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? error_description = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? error_uri = null);
 }
