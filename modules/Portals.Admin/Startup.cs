@@ -18,6 +18,7 @@ using Portals.Admin.Content;
 using Portals.Admin.Http;
 using Portals.Admin.Identity;
 using Portals.Core.Modules;
+using Portals.Core.Security;
 using Portals.Core.Tenants;
 
 namespace Portals.Admin;
@@ -28,6 +29,11 @@ public static class Startup
     public static IServiceCollection AddAdminModule(this IServiceCollection services)
     {
         services.AddModuleManifest(Manifest.Value);
+        services.AddPermissions(Manifest.Value.Id,
+            Permissions.AccessAdminPanel, Permissions.ManageUsers, Permissions.ManageRoles, Permissions.ManageApiClients,
+            Permissions.ManageTaxonomies, Permissions.ViewAuditLog, Permissions.ManageSettings);
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<RoleEditing>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAssets>();

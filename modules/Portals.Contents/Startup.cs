@@ -10,6 +10,7 @@ using Portals.Contents.OpenApi;
 using Portals.Contents.Security;
 using Portals.Core.Http;
 using Portals.Core.Modules;
+using Portals.Core.Security;
 using Portals.Core.Tenants;
 
 namespace Portals.Contents;
@@ -20,6 +21,9 @@ public static class Startup
     public static IServiceCollection AddContentsModule(this IServiceCollection services)
     {
         services.AddModuleManifest(Manifest.Value);
+        services.AddPermissions(Manifest.Value.Id,
+            Permissions.ViewContent, Permissions.PreviewContent, Permissions.EditOwnContent, Permissions.EditContent,
+            Permissions.SubmitForReview, Permissions.PublishContent, Permissions.DeleteContent, Permissions.ManageContentDefinitions);
         services.AddOptions<ContentsApiOptions>().BindConfiguration(ContentsApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentsApiOptions>, ContentsApiOptionsValidator>();
         services.AddSingleton<PublishedReadCache>();

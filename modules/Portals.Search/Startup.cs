@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portals.Core.Hosting;
 using Portals.Core.Modules;
+using Portals.Core.Security;
 using Portals.Search.Http;
 using Portals.Search.Indexing;
 using Portals.Search.Lucene;
@@ -18,6 +19,7 @@ public static class Startup
     public static IServiceCollection AddSearchModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleManifest(Manifest.Value);
+        services.AddPermissions(Manifest.Value.Id, Permissions.ManageSearchIndex);
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         services.AddLuceneSearchIndex();

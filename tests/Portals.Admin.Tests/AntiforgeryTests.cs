@@ -24,6 +24,8 @@ public sealed partial class AntiforgeryTests(PortalsFactory factory) : IClassFix
         Assert.Contains(handlers, h => h.Page == "/Media/Upload");
         Assert.Contains(handlers, h => h.Page == "/Media/Index" && h.Url.EndsWith("handler=DeleteFile", StringComparison.Ordinal));
         Assert.Contains(handlers, h => h.Page == "/ApiClients/Index" && h.Url.EndsWith("handler=Delete", StringComparison.Ordinal));
+        Assert.Contains(handlers, h => h.Page == "/Roles/Edit");
+        Assert.Contains(handlers, h => h.Page == "/SearchIndex/Index");
 
         using var client = new AdminClient(factory, "haugiang");
         await client.SignInAsAdminAsync();

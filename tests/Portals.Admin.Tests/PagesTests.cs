@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Portals.Admin.Identity;
 using Portals.Core.Audit;
+using Portals.Core.Security;
 using Portals.Testing;
 
 namespace Portals.Admin.Tests;
@@ -9,7 +11,8 @@ namespace Portals.Admin.Tests;
 /// <summary>Every admin page: security headers, no inline script or style (the CSP would block it), Vietnamese by default, English on request.</summary>
 public sealed partial class PagesTests(PortalsFactory factory) : IClassFixture<PortalsFactory>
 {
-    private static readonly string[] Pages = ["", "users", "users/create", "users/edit/1", "audit", "password", "apiclients", "media", "denied"];
+    private static readonly string[] Pages = ["", "users", "users/create", "users/edit/1", "audit", "password", "apiclients", "media", "denied",
+        "roles", "roles/edit", "roles/edit?name=Administrator", "searchindex", "settings"];
 
     [Fact]
     public async Task Every_page_sends_the_security_headers_and_has_no_inline_script_or_style()
@@ -90,6 +93,8 @@ public sealed partial class PagesTests(PortalsFactory factory) : IClassFixture<P
             .SelectMany(f => TextKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Where(k => !k.StartsWith("Portals.", StringComparison.Ordinal))
             .Concat(AuditActions.All.Select(a => "Audit.Action." + a))
+            .Concat(Permissions.All.Select(PermissionCatalog.LabelKey))
+            .Concat(factory.Service<PermissionCatalog>().Groups.Select(g => g.LabelKey))
             .ToHashSet();
         Assert.True(used.Count > 50, $"Only {used.Count} keys found: the scan is broken.");
         Assert.Empty(used.Except(vietnamese));
@@ -114,7 +119,7 @@ public sealed partial class PagesTests(PortalsFactory factory) : IClassFixture<P
     [GeneratedRegex("<[^>]+\\s(on[a-z]+|style)\\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex InlineHandlerOrStyle();
 
-    // T["Key"], AddError(…, "Key") and the resource keys returned (or chosen by ?:) in the rule classes.
-    [GeneratedRegex("(?:T\\[|AddError\\(\"[^\"]+\", |return |\\? |: )\"([A-Z][A-Za-z]+(?:\\.[A-Za-z]+)+)\"")]
+    // T["Key"], AddError(…, "Key"), RoleRefusal("…", "Key") and the resource keys returned (or chosen by ?:) in the rule classes.
+    [GeneratedRegex("(?:T\\[|AddError\\(\"[^\"]+\", |RoleRefusal\\(\"[^\"]*\", |return |\\? |: )\"([A-Z][A-Za-z]+(?:\\.[A-Za-z]+)+)\"")]
     private static partial Regex TextKey();
 }

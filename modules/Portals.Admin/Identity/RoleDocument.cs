@@ -17,7 +17,13 @@ public static class RoleDocument
     public static async Task<IReadOnlyList<RoleInfo>> ReadAsync(PortalsDbContext db, CancellationToken cancellationToken)
     {
         var json = await db.Documents.Where(d => d.Key == DocumentKeys.Roles).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
-        if (json is null || JsonNode.Parse(json) is not JsonArray array)
+        return Parse(json is null ? null : JsonNode.Parse(json));
+    }
+
+    /// <summary>The roles of a <c>Roles</c> document (an array of <c>{Name, Description, Permissions}</c>); none when absent.</summary>
+    public static IReadOnlyList<RoleInfo> Parse(JsonNode? document)
+    {
+        if (document is not JsonArray array)
         {
             return [];
         }

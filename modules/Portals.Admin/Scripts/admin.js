@@ -4,6 +4,7 @@ import '../Styles/admin.css';
 import { rememberOnSubmit, restorePendingForms } from './form-resume.js';
 import { enableNavToggle, enableConfirmations, preventDoubleSubmit } from './ui.js';
 import { enableMedia } from './media.js';
+import { enableSearchRebuild } from './search-rebuild.js';
 
 // Runs before any later bundle (scripts are deferred and run in order), so widgets such as the rich-text editor
 // start from the restored values.
@@ -13,3 +14,4 @@ enableNavToggle(document);
 enableConfirmations(document);
 preventDoubleSubmit(document);
 enableMedia(document);
+enableSearchRebuild(document);

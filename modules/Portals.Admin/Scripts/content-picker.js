@@ -45,6 +45,9 @@ function enablePicker(picker) {
     all[active].scrollIntoView({ block: 'nearest' });
   };
   const choose = (option) => {
+    // A search still waiting (typing's delay) or on its way would open the list again over the form.
+    window.clearTimeout(timer);
+    controller?.abort();
     addChoice(picker, option.getAttribute('data-id'), option.getAttribute('data-title'));
     box.value = '';
     close();

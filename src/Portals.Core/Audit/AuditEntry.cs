@@ -36,11 +36,13 @@ public static class AuditActions
     public const string MediaUploaded = nameof(MediaUploaded);
     public const string MediaDeleted = nameof(MediaDeleted);
 
+    public const string SearchRebuildStarted = nameof(SearchRebuildStarted);
+
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, LockedOut, SignOut, PasswordChanged,
         UserCreated, UserDisabled, UserEnabled, UserRolesChanged, UserChanged, RoleChanged, ApiClientChanged,
         ContentCreated, ContentEdited, ContentPublished, ContentUnpublished, ContentScheduled, ContentDeleted,
-        ContentRestored, ContentSubmittedForReview, MediaUploaded, MediaDeleted,
+        ContentRestored, ContentSubmittedForReview, MediaUploaded, MediaDeleted, SearchRebuildStarted,
     ];
 }

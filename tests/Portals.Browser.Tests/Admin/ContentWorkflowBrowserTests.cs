@@ -143,6 +143,34 @@ public sealed class ContentWorkflowBrowserTests(BrowserPortals portals) : IClass
         await first.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_content_picker_finds_an_item_typed_without_diacritics_and_the_choice_is_saved()
+    {
+        var page = await ContentBrowser.SignedInAsync(portals);
+        await page.GotoAsync("/haugiang/admin/content/edit/NewsArticle");
+        await page.Locator("#f-TitlePart-Title").FillAsync("Thông xe kỹ thuật Quốc lộ 61C đoạn qua Vị Thanh");
+        var search = page.Locator("#f-NewsArticle-RelatedItems");
+        await search.FillAsync("duong noi vi thanh");
+        var results = page.Locator("#f-NewsArticle-RelatedItems-results");
+        await Expect(results.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        var option = page.GetByRole(AriaRole.Option, new() { Name = "Đầu tư giai đoạn 2 đường nối Vị Thanh - Cần Thơ (Quốc lộ 61C) · Dự án trọng điểm" });
+        await option.ClickAsync();
+        var chosen = page.Locator("[data-field='NewsArticle.RelatedItems'] .picker-selected");
+        await Expect(chosen).ToContainTextAsync("(Quốc lộ 61C)");
+        await Expect(search).ToHaveValueAsync("");
+        await Expect(results).ToBeHiddenAsync();
+
+        await ContentBrowser.SubmitAsync(page, "Lưu nháp");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã lưu bản nháp" })).ToBeVisibleAsync();
+        await Expect(chosen).ToContainTextAsync("(Quốc lộ 61C)");
+        await using (var session = await portals.Service<IContentStore>().OpenAsync(portals.Tenant("haugiang"), default))
+        {
+            var saved = await session.GetAsync(ContentBrowser.ItemId(page), VersionOptions.Latest, default);
+            Assert.Equal(["hg-du-an-ql61c"], saved!.Part("NewsArticle")!["RelatedItems"]!["ContentItemIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+        }
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData(Viewport.Desktop)]
     [InlineData(Viewport.Phone)]
