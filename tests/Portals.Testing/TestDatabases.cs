@@ -46,10 +46,12 @@ public static class TestDatabases
             : new TenantContext(name, name, name, [], SqliteDatabaseProvider.ProviderName, $"Data Source={Path.Combine(folder, "portals.db")};Pooling={pooling}", folder, null, new TenantOptions());
     }
 
+    /// <summary>A database access of its own (both providers, the core tables), as another process would have.</summary>
+    public static TenantDatabase Database() =>
+        new([new SqliteDatabaseProvider(), new PostgreSqlDatabaseProvider()], [new AuditLogModel(), new ApiClientsModel()]);
+
     /// <summary>A context on a node's tenant database with connections of its own, as another process would have.</summary>
-    public static PortalsDbContext Open(string dataPath, string tenant) =>
-        new TenantDatabase([new SqliteDatabaseProvider(), new PostgreSqlDatabaseProvider()], [new AuditLogModel(), new ApiClientsModel()])
-            .Open(NewTenant(dataPath, tenant, pooling: false));
+    public static PortalsDbContext Open(string dataPath, string tenant) => Database().Open(NewTenant(dataPath, tenant, pooling: false));
 
     /// <summary>Drops the PostgreSQL databases of the node(s) over <paramref name="dataPath"/>; nothing to do on SQLite.</summary>
     public static async Task DropAsync(string dataPath)

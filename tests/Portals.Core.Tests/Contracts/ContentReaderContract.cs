@@ -107,6 +107,7 @@ public abstract class ContentReaderContract<THarness> : StoreContract<THarness> 
         }
         var dam = await InSession(s => s.QueryAsync(new ContentQuery(Text: "đầm"), default));
         Assert.Equal("t3", ContentItem.Parse(Assert.Single(dam.Items)).ContentItemId);
+        Assert.Equal(0, (await InSession(s => s.QueryAsync(new ContentQuery(Text: "Cần\0Thơ"), default))).Total);
     }
 
     [Fact]
