@@ -14,6 +14,12 @@ public interface IDatabaseProvider
 
     void Configure(DbContextOptionsBuilder builder, TenantContext tenant);
 
+    /// <summary>
+    /// Creates the database when it does not exist, then holds a lock, across processes and nodes, while migrations
+    /// are checked and applied through <paramref name="context"/>, so two nodes starting at once never apply one twice.
+    /// </summary>
+    Task<IAsyncDisposable> LockSchemaAsync(PortalsDbContext context, TenantContext tenant, CancellationToken cancellationToken);
+
     /// <summary>Runs after every migration pass (e.g. SQLite's WAL mode); must be idempotent.</summary>
     Task InitializeAsync(PortalsDbContext context, CancellationToken cancellationToken);
 

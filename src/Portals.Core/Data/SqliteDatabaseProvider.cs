@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -22,9 +23,42 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public async Task InitializeAsync(PortalsDbContext context, CancellationToken cancellationToken) =>
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
+    /// <summary>
+    /// A lock file beside the database, held exclusively (flock on Unix) by the process migrating it. It stays in
+    /// place: deleting it on release would let two waiters lock two different files.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockSchemaAsync(PortalsDbContext context, TenantContext tenant, CancellationToken cancellationToken)
+    {
+        var file = new SqliteConnectionStringBuilder(context.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return NoLock.Instance;
+        }
+        var path = Path.GetFullPath(file) + ".migrations-lock";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var deadline = DateTime.UtcNow.AddMinutes(5); ; await Task.Delay(50, cancellationToken))
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Another process is migrating this database; its pass is short.
+            }
+        }
+    }
+
     /// <summary>Microsoft.Data.Sqlite begins with <c>BEGIN IMMEDIATE</c>: the database's one write lock is taken at once.</summary>
     public Task<IDbContextTransaction> BeginWriteAsync(PortalsDbContext context, CancellationToken cancellationToken) =>
         context.Database.BeginTransactionAsync(cancellationToken);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>
     /// WAL with synchronous=NORMAL survives a killed process (only an OS crash can lose the last commits);

@@ -28,26 +28,32 @@ public sealed class TenantDatabase(IEnumerable<IDatabaseProvider> providers, IEn
     /// <summary>
     /// Applies this build's pending migrations, creating the database when it does not exist. Refuses, with
     /// <see cref="DatabaseNewerThanCodeException"/>, a database that a newer build has migrated. Returns the ids applied.
+    /// Nodes starting at once take turns (<see cref="IDatabaseProvider.LockSchemaAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(tenant.DataFolder);
+        var provider = Provider(tenant);
         await using var context = Open(tenant);
-        var status = await TenantMigrations.StatusAsync(context, cancellationToken);
-        if (status.Unknown.Count > 0)
+        MigrationStatus status;
+        await using (await provider.LockSchemaAsync(context, tenant, cancellationToken))
         {
-            throw new DatabaseNewerThanCodeException(tenant.Name, status);
-        }
-        if (status.Legacy)
-        {
-            await TenantMigrations.BaselineAsync(context, cancellationToken);
             status = await TenantMigrations.StatusAsync(context, cancellationToken);
+            if (status.Unknown.Count > 0)
+            {
+                throw new DatabaseNewerThanCodeException(tenant.Name, status);
+            }
+            if (status.Legacy)
+            {
+                await TenantMigrations.BaselineAsync(context, cancellationToken);
+                status = await TenantMigrations.StatusAsync(context, cancellationToken);
+            }
+            if (status.Pending.Count > 0)
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
         }
-        if (status.Pending.Count > 0)
-        {
-            await context.Database.MigrateAsync(cancellationToken);
-        }
-        await Provider(tenant).InitializeAsync(context, cancellationToken);
+        await provider.InitializeAsync(context, cancellationToken);
         return status.Pending;
     }
 

@@ -54,6 +54,23 @@ public abstract class MigrationContract<THarness> : StoreContract<THarness> wher
         Assert.Equal([future], (await Harness.Database.GetMigrationStatusAsync(TenantA, default)).Unknown);
     }
 
+    [Fact]
+    public async Task MigrateAsync_TwoNodesStartingOnANewDatabaseAtOnce_BothSucceed()
+    {
+        var tenant = Harness.NewTenant("together");
+        await Task.WhenAll(
+            Task.Run(() => Harness.Database.MigrateAsync(tenant, default)),
+            Task.Run(() => Harness.OpenIndependentDatabase().MigrateAsync(tenant, default)));
+        Assert.True((await Harness.Database.GetMigrationStatusAsync(tenant, default)).UpToDate);
+        await InSession(tenant, async s =>
+        {
+            await s.SaveDefinitionsAsync(TestDefinitions.Set, default);
+            await s.SaveAsync(SectorTaxonomy(), SaveRequest.Import, default);
+            return await s.SaveAsync(Offer("n1", "Lúc đầu"), SaveMode.Draft, default);
+        });
+        Assert.Equal("Lúc đầu", (await InSession(tenant, s => s.GetAsync("n1", VersionOptions.Latest, default)))!.DisplayText);
+    }
+
     /// <summary>A database made by EnsureCreated before migrations existed: the first migration's schema, no history.</summary>
     [Fact]
     public async Task MigrateAsync_DatabaseWithoutHistory_BaselinedAndUpgradedInPlace()

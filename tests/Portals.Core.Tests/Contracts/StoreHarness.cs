@@ -36,7 +36,10 @@ public abstract class StoreHarness : IAsyncDisposable
 
     /// <summary>A store with its own connections and caches over the same databases: a second process.</summary>
     public IContentStore OpenIndependentStore() =>
-        new IndependentStore(new EfContentStore(new TenantDatabase([Provider()], CoreModel), TimeProvider.System), this);
+        new IndependentStore(new EfContentStore(OpenIndependentDatabase(), TimeProvider.System), this);
+
+    /// <summary>Database access with its own options and caches, as another node has.</summary>
+    public TenantDatabase OpenIndependentDatabase() => new([Provider()], CoreModel);
 
     /// <summary>A tenant whose database does not exist yet; disposing the harness deletes it.</summary>
     public abstract TenantContext NewTenant(string name);
