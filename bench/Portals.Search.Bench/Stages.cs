@@ -10,27 +10,29 @@ namespace Portals.Search.Bench;
 /// <summary>Where a text query's time goes: each stage of <see cref="IndexSearch.Run"/> timed alone, one thread.</summary>
 internal static class Stages
 {
-    public static void Print(string folder, string[] texts, int count)
+    public static void Print(string folder, string[] texts, int count, PlaceNames places)
     {
         using var directory = FSDirectory.Open(folder);
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        var matches = texts.Select(t => TextQueryBuilder.Build(t)!).ToArray();
+        var parsed = texts.Select(t => QueryText.Parse(t)!).ToArray();
+        var matches = parsed.Select(t => TextQueryBuilder.Build(t, searcher, places)).ToArray();
         var raw = texts.Select(RawLucene.QueryFor).ToArray();
         var sort = new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, true));
         Console.WriteLine($"segments: {reader.Leaves.Count}");
         Time("raw conjunction, top 10", i => searcher.Search(raw[i], 10));
-        Time("first pass, top 200", i => searcher.Search(matches[i].Query, 200));
-        Time("first pass + facets", i => searcher.Search(matches[i].Query,
+        Time("query building (term statistics, typo look-ups)", i => TextQueryBuilder.Build(parsed[i], searcher, places));
+        Time("first pass, top 200", i => searcher.Search(matches[i].Strict, 200));
+        Time("first pass + facets", i => searcher.Search(matches[i].Strict,
             new FacetingCollector(TopScoreDocCollector.Create(200, false), new SearchQuery(texts[i], null, null, null), default)));
         Time("one pass, every clause, top 10", i => searcher.Search(
-            new BooleanQuery { { matches[i].Query, Occur.MUST }, { matches[i].Boosts!, Occur.SHOULD } }, 10));
-        Time("first pass + rescore", i => BoostRescorer.Rescore(searcher, searcher.Search(matches[i].Query, 200).ScoreDocs, matches[i].Boosts!));
-        var tops = matches.Select(m => searcher.Search(m.Query, 10).ScoreDocs).ToArray();
+            new BooleanQuery { { matches[i].Strict, Occur.MUST }, { matches[i].Boosts!, Occur.SHOULD } }, 10));
+        Time("first pass + rescore", i => BoostRescorer.Rescore(searcher, searcher.Search(matches[i].Strict, 200).ScoreDocs, matches[i].Boosts!));
+        var tops = matches.Select(m => searcher.Search(m.Strict, 10).ScoreDocs).ToArray();
         Time("10 stored documents", i => Array.ForEach(tops[i], d => searcher.Doc(d.Doc)));
         var bodies = tops.Select(t => t.Select(d => searcher.Doc(d.Doc).Get(SearchFields.Body, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
         Time("10 snippets", i => Array.ForEach(bodies[i], b => SnippetBuilder.Build("", b, matches[i].FoldedTerms)));
-        Time("IndexSearch.Run", i => IndexSearch.Run(searcher, new SearchQuery(texts[i], null, null, null), matches[i], sort, default));
+        Time("IndexSearch.Run", i => IndexSearch.Run(searcher, new SearchQuery(texts[i], null, null, null), parsed[i], places, sort, default));
 
         void Time(string name, Action<int> call)
         {

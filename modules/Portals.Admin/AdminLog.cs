@@ -21,4 +21,11 @@ internal static partial class AdminLog
 
     [LoggerMessage(806, LogLevel.Information, "User {Actor} of tenant {Tenant}: {Action} on {Subject}.")]
     public static partial void UserManaged(ILogger logger, string actor, string tenant, string action, string subject);
+
+    [LoggerMessage(821, LogLevel.Information, "User {Actor} of tenant {Tenant}: {Action} on content item {ContentItemId}.")]
+    public static partial void ContentChanged(ILogger logger, string actor, string tenant, string action, string contentItemId);
+    [LoggerMessage(850, LogLevel.Information, "User {Actor} of tenant {Tenant}: {Action} on media {Path}.")]
+    public static partial void MediaChanged(ILogger logger, string actor, string tenant, string action, string path);
+    [LoggerMessage(851, LogLevel.Information, "User {Actor} of tenant {Tenant}: {Action} on API client {ClientId}.")]
+    public static partial void ApiClientChanged(ILogger logger, string actor, string tenant, string action, string clientId);
 }

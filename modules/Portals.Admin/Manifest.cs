@@ -7,6 +7,6 @@ public static class Manifest
     public static readonly ModuleManifest Value = new(
         Id: "Portals.Admin",
         Name: "Trang quản trị",
-        Dependencies: [],
-        Description: "The editors' workspace at /{tenant}/admin: sign-in, users and roles, audit log; server-rendered Razor Pages.");
+        Dependencies: ["Portals.Search"],
+        Description: "The editors' workspace at /{tenant}/admin: sign-in, users and roles, audit log, content lists, editors, workflow and history, sectors; server-rendered Razor Pages.");
 }

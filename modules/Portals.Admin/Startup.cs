@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Portals.Admin.Assets;
+using Portals.Admin.Content;
 using Portals.Admin.Http;
 using Portals.Admin.Identity;
 using Portals.Core.Modules;
@@ -31,7 +32,9 @@ public static class Startup
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<PasswordSignIn>();
+        services.AddAdminMedia();
         services.AddSingleton<IUrlHelperFactory, TenantUrlHelperFactory>();
+        services.AddAdminContent();
         // Vietnamese letters stay letters in the HTML (the default encoder writes them as &#x…; entities).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization();
@@ -61,6 +64,7 @@ public static class Startup
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         AdminAssets.Map(endpoints.MapTenantGroup("/admin"));
+        endpoints.MapMediaEndpoints();
         endpoints.MapRazorPages();
         return endpoints;
     }

@@ -13,6 +13,7 @@ await build({
   entryPoints: {
     admin: 'Scripts/admin.js',
     editor: 'Scripts/editor.js',
+    content: 'Scripts/content.js',
   },
   outdir,
   bundle: true,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Portals.Contents.Endpoints;
 using Portals.Contents.Http;
 using Portals.Contents.OpenApi;
+using Portals.Contents.Security;
 using Portals.Core.Http;
 using Portals.Core.Modules;
 using Portals.Core.Tenants;
@@ -21,6 +23,7 @@ public static class Startup
         services.AddOptions<ContentsApiOptions>().BindConfiguration(ContentsApiOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentsApiOptions>, ContentsApiOptionsValidator>();
         services.AddSingleton<PublishedReadCache>();
+        services.AddSingleton<IAuthorizationHandler, EditImpliesEditOwnHandler>();
         services.AddApiDocs();
         return services;
     }

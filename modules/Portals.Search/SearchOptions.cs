@@ -12,6 +12,12 @@ public sealed class SearchOptions
 
     /// <summary>Indexing buffer before the engine flushes a segment; larger speeds up full rebuilds.</summary>
     public double RamBufferSizeMb { get; set; } = 48;
+
+    /// <summary>
+    /// The province or city each tenant stands for, by tenant name (<c>Portals:Search:Places:haugiang:0</c> = "Hậu Giang"):
+    /// a query naming it, with or without diacritics, boosts that tenant's documents.
+    /// </summary>
+    public Dictionary<string, string[]> Places { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Fails start-up on settings that would otherwise break at the first indexing batch.</summary>
@@ -27,6 +33,13 @@ public sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
         if (options.IndexPath is { } path && (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
         {
             errors.Add($"{SearchOptions.Section}:IndexPath must be a folder path.");
+        }
+        foreach (var (tenant, names) in options.Places)
+        {
+            if (names.Length == 0 || names.Any(n => string.IsNullOrWhiteSpace(n) || n.Length > 100))
+            {
+                errors.Add($"{SearchOptions.Section}:Places:{tenant} must list names of 1 to 100 characters.");
+            }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -9,6 +9,7 @@ using Portals.News;
 using Portals.Search;
 using Portals.Search.Http;
 using Portals.Taxonomies;
+using Portals.Themes;
 using Portals.Web.Cli;
 using Portals.Web.Hosting;
 
@@ -23,7 +24,8 @@ builder.Services
     .AddNewsModule()
     .AddContentsModule()
     .AddSearchModule(builder.Configuration)
-    .AddAdminModule();
+    .AddAdminModule()
+    .AddThemesModule();
 
 if (PortalsCli.IsCommand(args))
 {
@@ -40,12 +42,14 @@ app.UseStatusCodePages();
 app.UsePortalsTenants();
 app.UseRouting();
 app.UsePortalsApi();
+app.UseThemes();
 
 app.MapHealthEndpoints();
 app.MapPortalsTokenEndpoint();
 app.MapSearchEndpoints();
 app.MapContentsEndpoints();
 app.MapAdminEndpoints();
+app.MapThemesEndpoints();
 
 await app.RunAsync();
 return 0;

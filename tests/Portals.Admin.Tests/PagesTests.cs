@@ -9,7 +9,7 @@ namespace Portals.Admin.Tests;
 /// <summary>Every admin page: security headers, no inline script or style (the CSP would block it), Vietnamese by default, English on request.</summary>
 public sealed partial class PagesTests(PortalsFactory factory) : IClassFixture<PortalsFactory>
 {
-    private static readonly string[] Pages = ["", "users", "users/create", "users/edit/1", "audit", "password", "apiclients", "denied"];
+    private static readonly string[] Pages = ["", "users", "users/create", "users/edit/1", "audit", "password", "apiclients", "media", "denied"];
 
     [Fact]
     public async Task Every_page_sends_the_security_headers_and_has_no_inline_script_or_style()

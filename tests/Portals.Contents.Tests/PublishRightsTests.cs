@@ -20,8 +20,9 @@ public sealed class PublishRightsTests(PortalsFactory factory) : IClassFixture<P
     public async Task Upsert_AuthorPostsScheduleOnPublishedItem_403AndTitleNeverPublic()
     {
         const string id = "hg-tin-lich-1";
-        await _kit.UpsertAsync(News(id, "Tin đã duyệt về Quốc lộ 61C"));
         using var author = await AuthorAsync();
+        await AuthorDraftAsync(author, News(id, "Bản đầu của tác giả về Quốc lộ 61C"));
+        await _kit.UpsertAsync(News(id, "Tin đã duyệt về Quốc lộ 61C"));
         var defaced = News(id, "Tiêu đề tác giả tự đăng 61C");
         defaced["PublishLaterPart"] = new JsonObject { ["ScheduledPublishUtc"] = DateTime.UtcNow.AddSeconds(2).ToString("O") };
 
@@ -37,6 +38,8 @@ public sealed class PublishRightsTests(PortalsFactory factory) : IClassFixture<P
     public async Task Upsert_AuthorEditsScheduledDraft_ScheduleDroppedAndTitleNeverPublic()
     {
         const string id = "hg-tin-lich-2";
+        using var author = await AuthorAsync();
+        await AuthorDraftAsync(author, News(id, "Bản đầu của tác giả về kênh Xà No"));
         await _kit.UpsertAsync(News(id, "Tin đã duyệt về kênh Xà No"));
         var scheduled = new JsonObject
         {
@@ -45,7 +48,6 @@ public sealed class PublishRightsTests(PortalsFactory factory) : IClassFixture<P
             ["PublishLaterPart"] = new JsonObject { ["ScheduledPublishUtc"] = DateTime.UtcNow.AddMinutes(30).ToString("O") },
         };
         await _kit.UpsertAsync(scheduled, draft: true);
-        using var author = await AuthorAsync();
         var edit = new JsonObject { ["ContentItemId"] = id, ["TitlePart"] = new JsonObject { ["Title"] = "Bản tác giả sửa Xà No" } };
 
         using var response = await author.PostAsync("haugiang/api/content?draft=true", ApiTestKit.Json(edit));
@@ -60,18 +62,39 @@ public sealed class PublishRightsTests(PortalsFactory factory) : IClassFixture<P
     [Fact]
     public async Task Upsert_ClientSendsOwnerAndAuthor_ServerSetsThemFromCaller()
     {
+        using var author = await AuthorAsync();
         var created = News("hg-tin-chu-so-huu", "Tin về chủ sở hữu");
         created["Owner"] = "gia-mao";
         created["Author"] = "gia-mao";
-        var saved = await _kit.UpsertAsync(created);
-        Assert.Equal(("portals-cli", "portals-cli"), (saved["Owner"]!.GetValue<string>(), saved["Author"]!.GetValue<string>()));
+        var saved = await AuthorDraftAsync(author, created);
+        Assert.Equal((ApiTestKit.AuthorClient, ApiTestKit.AuthorClient), (saved["Owner"]!.GetValue<string>(), saved["Author"]!.GetValue<string>()));
 
-        using var author = await AuthorAsync();
         var edit = new JsonObject { ["ContentItemId"] = "hg-tin-chu-so-huu", ["Owner"] = "gia-mao", ["Author"] = "gia-mao" };
-        using var response = await author.PostAsync("haugiang/api/content?draft=true", ApiTestKit.Json(edit));
+        var edited = await _kit.UpsertAsync(edit, draft: true);
+        Assert.Equal((ApiTestKit.AuthorClient, "portals-cli"), (edited["Owner"]!.GetValue<string>(), edited["Author"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Upsert_AuthorEditsAnotherCallersItem_403AndItemUnchanged()
+    {
+        const string id = "hg-tin-cua-nguoi-khac";
+        await _kit.UpsertAsync(News(id, "Tin của biên tập viên"), draft: true);
+        using var author = await AuthorAsync();
+
+        using var response = await author.PostAsync("haugiang/api/content?draft=true",
+            ApiTestKit.Json(new JsonObject { ["ContentItemId"] = id, ["TitlePart"] = new JsonObject { ["Title"] = "Tác giả sửa tin người khác" } }));
+
+        var problem = await ApiTestKit.ReadProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Contains("EditContent", problem.ToJsonString(), StringComparison.Ordinal);
+        await using var session = await factory.Service<IContentStore>().OpenAsync(factory.Tenant("haugiang"), default);
+        Assert.Equal("Tin của biên tập viên", (await session.GetAsync(id, VersionOptions.Latest, default))!.DisplayText);
+    }
+
+    private static async Task<JsonObject> AuthorDraftAsync(HttpClient author, JsonObject item)
+    {
+        using var response = await author.PostAsync("haugiang/api/content?draft=true", ApiTestKit.Json(item));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var edited = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(("portals-cli", ApiTestKit.AuthorClient), (edited["Owner"]!.GetValue<string>(), edited["Author"]!.GetValue<string>()));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
     private static JsonObject News(string id, string title) => new()

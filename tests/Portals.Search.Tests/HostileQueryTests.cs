@@ -29,17 +29,18 @@ public sealed partial class HostileQueryTests(VietnameseCorpus corpus) : IClassF
 
             Assert.InRange(results.Total, 0, 100);
             Assert.Equal(results.Total, results.Items.Count);
+            Assert.All(results.UnmatchedWords, word => Assert.False(string.IsNullOrWhiteSpace(word)));
             Assert.All(results.Items, hit => Assert.Matches(OnlyMarkTags(), hit.Snippet));
         }
     }
 
     [Theory]
-    [InlineData("NOT bão", 0)]
+    [InlineData("NOT bão", 1)] // "not" matches nothing, so it is left out; it never negates
     [InlineData("-bão", 1)]
     [InlineData("+bão", 1)]
     [InlineData("bão*", 1)]
     [InlineData("bão~", 1)]
-    [InlineData("bão^100", 0)] // the words "bão" and "100"
+    [InlineData("bão^100", 1)] // the words "bão" and "100"; "100" matches nothing and is left out
     [InlineData("bão OR đường", 0)]
     [InlineData("*:*", 0)]
     public async Task SearchAsync_QuerySyntax_IsTakenAsPlainWords(string text, int expectedWithExactBao)
@@ -50,26 +51,38 @@ public sealed partial class HostileQueryTests(VietnameseCorpus corpus) : IClassF
     }
 
     [Fact]
-    public void Build_HugeText_CapsTerms()
+    public void Build_HugeTextOfUnknownWords_CapsWordsAndMatchesNothing()
     {
-        var words = string.Join(' ', Enumerable.Range(0, 5_000).Select(i => $"từ{i}"));
+        var text = QueryText.Parse(string.Join(' ', Enumerable.Range(0, 5_000).Select(i => $"từ{i}")))!;
 
-        var match = TextQueryBuilder.Build(words)!;
+        var match = corpus.Index.Read(searcher => TextQueryBuilder.Build(text, searcher, PlaceNames.None));
 
-        Assert.Equal(TextQueryBuilder.MaxTokens, match.FoldedTerms.Count);
-        var clauses = ((BooleanQuery)match.Query).Clauses;
-        var wordClauses = (BooleanQuery)clauses[0].Query;
-        Assert.Equal(TextQueryBuilder.MaxTokens, wordClauses.Clauses.Count);
-        Assert.All(clauses, c => Assert.True(((BooleanQuery)c.Query).Clauses.Count <= 2 * TextQueryBuilder.MaxTokens));
+        Assert.Equal(QueryText.MaxTokens, text.Words.Count);
+        Assert.Equal(QueryText.MaxTokens, match.Unmatched.Count);
+        Assert.True(match.Dropped);
+        Assert.Empty(((BooleanQuery)match.Strict).Clauses);
+    }
+
+    [Fact]
+    public void Build_HugeTextOfKnownWords_OneClausePerDistinctWordAndBoundedPairs()
+    {
+        var text = QueryText.Parse(string.Join(' ', Enumerable.Repeat("cần thơ hậu giang", 2_000)))!;
+
+        var match = corpus.Index.Read(searcher => TextQueryBuilder.Build(text, searcher, PlaceNames.None));
+
+        var clauses = ((BooleanQuery)match.Strict).Clauses;
+        Assert.Equal(4, clauses.Count(c => c.Occur == Occur.MUST));
+        Assert.InRange(clauses.Count(c => c.Occur == Occur.SHOULD), 1, TextQueryBuilder.MaxPairs);
+        Assert.Equal(["can", "giang", "hau", "tho"], match.FoldedTerms.Order());
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" \t\n ")]
-    public void Build_BlankText_ReturnsNull(string? text)
+    public void Parse_BlankText_ReturnsNull(string? text)
     {
-        Assert.Null(TextQueryBuilder.Build(text));
+        Assert.Null(QueryText.Parse(text));
     }
 
     [GeneratedRegex("^([^<>]|<mark>|</mark>)*$")]

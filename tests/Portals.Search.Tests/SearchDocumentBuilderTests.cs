@@ -85,6 +85,30 @@ public sealed class SearchDocumentBuilderTests
         Assert.Equal((null, "", 0), (document.Summary, document.Body, document.Sectors.Count));
     }
 
+    [Fact]
+    public void SectorNames_TaxonomyTermsNestedToo_NameTheItemsSectorsOnly()
+    {
+        var taxonomy = new ContentItem(JsonNode.Parse("""
+            { "ContentItemId": "sector-taxonomy", "ContentType": "Taxonomy",
+              "TaxonomyPart": { "Terms": [
+                { "ContentItemId": "sector-giao-thong", "DisplayText": "Giao thông vận tải",
+                  "Terms": [ { "ContentItemId": "sector-do-thi", "TitlePart": { "Title": "Đô thị" } } ] },
+                { "ContentItemId": "sector-y-te", "DisplayText": "Y tế" },
+                { "ContentItemId": "sector-blank", "DisplayText": "  " },
+                { "DisplayText": "Không có mã" } ] } }
+            """)!.AsObject());
+
+        var names = SearchDocumentBuilder.SectorNames(taxonomy);
+        var document = SearchDocumentBuilder.Build(Tenant, Item("Notice", """
+            { "Office": { "Topics": { "TermContentItemIds": ["sector-giao-thong", "sector-do-thi", "sector-khac"] } } }
+            """), Set, names);
+
+        Assert.Equal(["sector-do-thi", "sector-giao-thong", "sector-y-te"], names.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([("sector-do-thi", "Đô thị"), ("sector-giao-thong", "Giao thông vận tải")],
+            document.SectorNames.Select(kv => (kv.Key, kv.Value)).Order());
+        Assert.Empty(SearchDocumentBuilder.SectorNames(null));
+    }
+
     private static ContentItem Item(string type, string parts)
     {
         var json = JsonNode.Parse(parts)!.AsObject();

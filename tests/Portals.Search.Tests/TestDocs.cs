@@ -5,6 +5,13 @@ internal static class TestDocs
     public const string HauGiang = "haugiang";
     public const string CanTho = "cantho";
 
+    /// <summary>As configured in the host (<c>Portals:Search:Places</c>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Places { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [HauGiang] = ["Hậu Giang"],
+        [CanTho] = ["Cần Thơ"],
+    };
+
     public static SearchDocument Doc(string tenant, string id, string title, string body = "Nội dung bài viết.",
         string type = "Article", string[]? sectors = null, DateTimeOffset? published = null, string? summary = null) =>
         new(tenant, id, type, title, summary, body, $"/{tenant}/{id}", published ?? Day(1), sectors ?? []);

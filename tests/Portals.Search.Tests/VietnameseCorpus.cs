@@ -60,7 +60,7 @@ public sealed class VietnameseCorpus : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Index = new LuceneSearchIndex(new LuceneSearchIndexOptions(_folder.Path));
+        Index = new LuceneSearchIndex(new LuceneSearchIndexOptions(_folder.Path) { Places = Places });
         await Index.Put(CanTho, 1, CanThoDocs);
         await Index.Put(HauGiang, 1, HauGiangDocs);
     }

@@ -56,8 +56,9 @@ public sealed class TenantIsolationTests(RegistrationsFactory factory) : IClassF
     /// <summary>
     /// Singletons from every Portals.* assembly (host, core and each module) may hold configuration, but no field may
     /// reach content, definitions, documents or served JSON, directly, inside a collection, or through our own types'
-    /// fields: the kinds of data one tenant could leak into the other. The one documented exception is listed, and the
-    /// scan must find it, which shows the scan can see such data.
+    /// fields: the kinds of data one tenant could leak into the other. The documented exceptions (ARCHITECTURE.md) are
+    /// listed, and the scan must find each, which shows the scan can see such data. A singleton that only references a
+    /// documented cache (to read through it) is not an offender itself.
     /// </summary>
     [Fact]
     public void Singletons_EveryPortalsAssembly_HoldNoTenantDataButTheDocumentedCache()
@@ -73,11 +74,14 @@ public sealed class TenantIsolationTests(RegistrationsFactory factory) : IClassF
             .Where(t => t is not null && assemblies.Contains(t.Assembly))
             .Distinct()
             .ToList();
-        Assert.Contains(typeof(PublishedReadCache), singletons);
+        Assert.All(DocumentedCaches, cache => Assert.Contains(cache, singletons));
 
-        var offenders = singletons.Where(t => Fields(t!).Any(f => HoldsData(f.FieldType, []))).Select(t => t!.FullName).Order().ToList();
-        Assert.Equal([typeof(PublishedReadCache).FullName], offenders);
+        var offenders = singletons.Where(t => Fields(t!).Any(f => HoldsData(f.FieldType, [.. DocumentedCaches.Except([t!])])))
+            .Select(t => t!.FullName).Order().ToList();
+        Assert.Equal(DocumentedCaches.Select(t => t.FullName).Order(), offenders);
     }
+
+    private static readonly Type[] DocumentedCaches = [typeof(PublishedReadCache), typeof(Portals.Themes.Content.VocabularyCache)];
 
     private static readonly Type[] DataTypes =
     [

@@ -3,6 +3,7 @@
 import '../Styles/admin.css';
 import { rememberOnSubmit, restorePendingForms } from './form-resume.js';
 import { enableNavToggle, enableConfirmations, preventDoubleSubmit } from './ui.js';
+import { enableMedia } from './media.js';
 
 // Runs before any later bundle (scripts are deferred and run in order), so widgets such as the rich-text editor
 // start from the restored values.
@@ -11,3 +12,4 @@ rememberOnSubmit(document);
 enableNavToggle(document);
 enableConfirmations(document);
 preventDoubleSubmit(document);
+enableMedia(document);

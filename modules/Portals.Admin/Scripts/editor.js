@@ -20,6 +20,22 @@ function semanticHtml(quill) {
   return quill.getSemanticHTML().replaceAll('&nbsp;', ' ');
 }
 
+// Quill's heading picker is a span with role="button" and no text: screen readers (and axe) need a name for it and
+// for its items. The names follow the page's language.
+const PICKER_NAMES = {
+  vi: { label: 'Kiểu đoạn văn', 2: 'Tiêu đề cấp 2', 3: 'Tiêu đề cấp 3', normal: 'Đoạn thường' },
+  en: { label: 'Paragraph style', 2: 'Heading 2', 3: 'Heading 3', normal: 'Normal text' },
+};
+
+function nameHeadingPicker(quill) {
+  const names = PICKER_NAMES[document.documentElement.lang] ?? PICKER_NAMES.vi;
+  const toolbar = quill.getModule('toolbar')?.container;
+  for (const label of toolbar?.querySelectorAll('.ql-picker-label') ?? []) label.setAttribute('aria-label', names.label);
+  for (const item of toolbar?.querySelectorAll('.ql-picker-item') ?? []) {
+    item.setAttribute('aria-label', names[item.getAttribute('data-value') ?? 'normal'] ?? names.normal);
+  }
+}
+
 export function initRichText(host) {
   const input = document.getElementById(host.getAttribute('data-rich-text'));
   if (!input || host.dataset.ready) return null;
@@ -31,6 +47,7 @@ export function initRichText(host) {
     const value = host.getAttribute(attribute);
     if (value) quill.root.setAttribute(attribute, value);
   }
+  nameHeadingPicker(quill);
   const load = () => quill.setContents(quill.clipboard.convert({ html: input.value || '' }), 'silent');
   load();
   quill.on('text-change', () => {

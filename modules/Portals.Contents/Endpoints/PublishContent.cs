@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Portals.Contents.Http;
 using Portals.Contents.Security;
+using Portals.Core.Audit;
 using Portals.Core.Content;
 using Portals.Core.Tenants;
 
@@ -24,21 +25,25 @@ public static class PublishContent
 
     public static Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> PublishAsync(
         string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store, CancellationToken cancellationToken) =>
-        ChangeAsync(contentItemId, request, tenant, store, async (session, expected) => await session.PublishAsync(contentItemId, expected, cancellationToken) is not null, cancellationToken);
+        ChangeAsync(contentItemId, request, tenant, store, AuditActions.ContentPublished,
+            async (session, expected) => await session.PublishAsync(contentItemId, expected, cancellationToken) is not null, cancellationToken);
 
     public static Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> UnpublishAsync(
         string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store, CancellationToken cancellationToken) =>
-        ChangeAsync(contentItemId, request, tenant, store, (session, expected) => session.UnpublishAsync(contentItemId, expected, cancellationToken), cancellationToken);
+        ChangeAsync(contentItemId, request, tenant, store, AuditActions.ContentUnpublished,
+            (session, expected) => session.UnpublishAsync(contentItemId, expected, cancellationToken), cancellationToken);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store, CancellationToken cancellationToken)
     {
-        var result = await ChangeAsync(contentItemId, request, tenant, store, (session, expected) => session.DeleteAsync(contentItemId, expected, cancellationToken), cancellationToken);
+        var result = await ChangeAsync(contentItemId, request, tenant, store, AuditActions.ContentDeleted,
+            (session, expected) => session.DeleteAsync(contentItemId, expected, cancellationToken), cancellationToken);
         return result.Result is ProblemHttpResult problem ? problem : TypedResults.NoContent();
     }
 
+    /// <summary>Applies the change and its audit entry (<paramref name="action"/>) in one transaction.</summary>
     private static async Task<Results<StoredJson<ContentItemDocument>, ProblemHttpResult>> ChangeAsync(
-        string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store,
+        string contentItemId, HttpRequest request, TenantContext tenant, IContentStore store, string action,
         Func<IContentSession, ExpectedVersion?, Task<bool>> change, CancellationToken cancellationToken)
     {
         if (ApiRequest.CheckId(contentItemId) is { } invalid)
@@ -58,6 +63,7 @@ public static class PublishContent
         // With If-Match, the store checks again inside its write transaction (a 412 from the central mapping when
         // another process changed the item meanwhile); without it, the change applies to whatever is latest.
         await change(session, request.Headers.IfMatch.Count > 0 ? new ExpectedVersion(latest) : null);
+        await session.Audit().AppendAsync(ApiAudit.Entry(request.HttpContext, action, contentItemId, ContentAudit.Detail(ContentItem.Parse(latest))), cancellationToken);
         await session.CommitAsync(cancellationToken);
         // Read back inside the same session: after a delete there is nothing, and the caller only gets 204.
         var after = await session.GetJsonAsync(contentItemId, VersionOptions.Latest, cancellationToken);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portals.Contents.Http;
 using Portals.Contents.Security;
+using Portals.Core.Audit;
 using Portals.Core.Content;
 using Portals.Core.Security;
 using Portals.Core.Tenants;
@@ -47,11 +48,14 @@ public static class UpsertContent
         }
         // The store enforces it (publishing or scheduling needs PublishContent, as in Orchard Core's API controller);
         // the API only says whether this caller holds it.
+        var caller = user.ClientId();
         var save = new SaveRequest(draft == true ? SaveMode.Draft : SaveMode.Publish,
             await permissions.HasAsync(user, tenant, Permissions.PublishContent, cancellationToken))
         {
-            Caller = user.ClientId(),
+            Caller = caller,
         };
+        // The route needs EditOwnContent (which EditContent implies); other callers' items need EditContent.
+        var mayEditAny = await permissions.HasAsync(user, tenant, Permissions.EditContent, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = await store.OpenAsync(tenant, cancellationToken);
@@ -60,12 +64,21 @@ public static class UpsertContent
             {
                 return ApiProblems.PreconditionFailed();
             }
-            var item = latestJson is null ? new ContentItem((JsonObject)posted.DeepClone()) : Merge(ContentItem.Parse(latestJson), posted);
+            var previous = latestJson is null ? null : ContentItem.Parse(latestJson);
+            if (previous is not null && !mayEditAny && previous.Owner != caller)
+            {
+                return ApiProblems.Forbidden(Permissions.EditContent);
+            }
+            var item = previous is null ? new ContentItem((JsonObject)posted.DeepClone()) : Merge(previous.Clone(), posted);
             try
             {
                 // The store compares the version merged into with its own read inside the write transaction, so a
                 // change committed meanwhile by another request, process or node is never overwritten.
                 var saved = await session.SaveAsync(item, save with { Expected = new ExpectedVersion(latestJson) }, cancellationToken);
+                foreach (var action in ContentAudit.ForSave(previous, saved))
+                {
+                    await session.Audit().AppendAsync(ApiAudit.Entry(request.HttpContext, action, saved.ContentItemId, ContentAudit.Detail(saved)), cancellationToken);
+                }
                 await session.CommitAsync(cancellationToken);
                 ContentsLog.Saved(loggers.CreateLogger(typeof(UpsertContent)), saved.ContentItemId, saved.ContentType, tenant.Name, user.ClientId(), saved.Published);
                 return new StoredJson<ContentItemDocument>(saved.ToJsonString(), CachePolicy.NoStore);

@@ -29,4 +29,12 @@ public interface ISearchIndex
     /// 1..50, or Page × PageSize beyond 10,000 (the deepest result paging can reach).
     /// </summary>
     Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// Completions for a search box: titles that start with the typed text, then titles with a word starting with it,
+    /// and the sector names that do, ignoring case and diacritics; at most <see cref="SearchSuggestions.MaxTitles"/>
+    /// titles and <see cref="SearchSuggestions.MaxSectors"/> sectors, only of the query's tenant when it names one.
+    /// Any text is valid (nothing is parsed); blank text suggests nothing.
+    /// </summary>
+    Task<SearchSuggestions> SuggestAsync(SuggestQuery query, CancellationToken ct);
 }

@@ -10,4 +10,8 @@ public sealed record SearchDocument(
     string Body,
     string Url,
     DateTimeOffset? PublishedUtc,
-    IReadOnlyList<string> Sectors);
+    IReadOnlyList<string> Sectors)
+{
+    /// <summary>Display names of <see cref="Sectors"/> by id, for suggestions; a sector without a name is not suggested.</summary>
+    public IReadOnlyDictionary<string, string> SectorNames { get; init; } = new Dictionary<string, string>();
+}

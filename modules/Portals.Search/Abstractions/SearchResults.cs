@@ -24,7 +24,17 @@ public sealed record SearchResults(
     int Page,
     int PageSize,
     IReadOnlyList<SearchHit> Items,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Facets)
+{
+    /// <summary>
+    /// The results are approximate ("kết quả gần đúng"): a word matched nothing and was left out (see
+    /// <see cref="UnmatchedWords"/>), or this page holds a document lacking a word or holding it only as a near spelling.
+    /// </summary>
+    public bool Relaxed { get; init; }
+
+    /// <summary>Words of the text, as typed, that no indexed document holds, not even as a near spelling.</summary>
+    public IReadOnlyList<string> UnmatchedWords { get; init; } = [];
+}
 
 public static class FacetNames
 {

@@ -25,6 +25,7 @@ public static class SearchEndpoints
         endpoints.MapTenantGroup().MapGet("/api/search", SearchFromTenant).WithPortalsApiPolicies()
             .WithName("SearchFromTenant").WithTags("Search")
             .WithSummary("Same shared search, reached under a portal; both provinces unless `tenant` is given.");
+        endpoints.MapSuggestEndpoints();
         endpoints.MapSearchAdminEndpoints();
         return endpoints;
     }
@@ -81,15 +82,20 @@ public static class SearchEndpoints
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>The search API's wire shape.</summary>
+/// <summary>
+/// The search API's wire shape. <paramref name="Relaxed"/>: approximate results ("kết quả gần đúng"), because a word
+/// matched nothing (listed in <paramref name="UnmatchedWords"/>, as typed) or this page holds items lacking a word or
+/// holding it only as a near spelling.
+/// </summary>
 public sealed record SearchResponse(
     long Total, int Page, int PageSize, IReadOnlyList<SearchResponseItem> Items,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Facets)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> Facets,
+    bool Relaxed, IReadOnlyList<string> UnmatchedWords)
 {
     public static SearchResponse From(SearchResults results) => new(
         results.Total, results.Page, results.PageSize,
         results.Items.Select(h => new SearchResponseItem(h.ContentItemId, h.Tenant, h.ContentType, h.Title, h.Url, h.Snippet, h.PublishedUtc, h.Sectors, h.Score)).ToList(),
-        results.Facets);
+        results.Facets, results.Relaxed, results.UnmatchedWords);
 }
 
 public sealed record SearchResponseItem(

@@ -28,7 +28,12 @@ public static partial class SearchDocumentBuilder
     public static bool IsSearchable(ContentTypeDefinition? type) =>
         type is not null && type.HasPart("TitlePart") && type.HasPart("AutoroutePart");
 
-    public static SearchDocument Build(TenantContext tenant, ContentItem item, ContentDefinitionSet definitions)
+    /// <summary>
+    /// <paramref name="sectorNames"/> (term id → title, from <see cref="SectorNames"/>) names the item's sectors for
+    /// suggestions; without it the sectors are indexed by id only.
+    /// </summary>
+    public static SearchDocument Build(TenantContext tenant, ContentItem item, ContentDefinitionSet definitions,
+        IReadOnlyDictionary<string, string>? sectorNames = null)
     {
         string? summary = null;
         var body = new StringBuilder();
@@ -73,7 +78,40 @@ public static partial class SearchDocumentBuilder
             body.ToString(),
             tenant.PublicUrl(item.Path),
             item.PublishedUtc is { } published ? new DateTimeOffset(published, TimeSpan.Zero) : null,
-            sectors.Distinct(StringComparer.Ordinal).ToList());
+            sectors.Distinct(StringComparer.Ordinal).ToList())
+        {
+            SectorNames = sectorNames is null
+                ? new Dictionary<string, string>()
+                : sectors.Where(sectorNames.ContainsKey).Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => sectorNames[id], StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// The titles of the sector taxonomy's terms (nested ones too) by term id, as Orchard Core stores them in the
+    /// taxonomy item; empty without it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SectorNames(ContentItem? taxonomy)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        CollectTerms(taxonomy?.Part("TaxonomyPart")?["Terms"] as JsonArray, names, depth: 0);
+        return names;
+    }
+
+    private static void CollectTerms(JsonArray? terms, Dictionary<string, string> names, int depth)
+    {
+        if (terms is null || depth > 16)
+        {
+            return;
+        }
+        foreach (var term in terms.OfType<JsonObject>())
+        {
+            var title = Text(term["DisplayText"]) ?? Text((term["TitlePart"] as JsonObject)?["Title"]);
+            if (Text(term["ContentItemId"]) is { Length: > 0 } id && !string.IsNullOrWhiteSpace(title))
+            {
+                names.TryAdd(id, title.Trim());
+            }
+            CollectTerms(term["Terms"] as JsonArray, names, depth + 1);
+        }
     }
 
     /// <summary>HTML to text: scripts and styles dropped, tags become spaces, entities decoded.</summary>

@@ -88,6 +88,10 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
         var definitions = await session.GetDefinitionsAsync(cancellationToken);
         var published = (await session.GetManyAsync(ids, VersionOptions.Published, cancellationToken))
             .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
+        // Sector names are read from the published taxonomy with each batch: a renamed sector is suggested under its
+        // new name as its items are indexed again (any later change, or a rebuild).
+        var taxonomy = await session.GetManyAsync([SearchDocumentBuilder.SectorTaxonomyId], VersionOptions.Published, cancellationToken);
+        var sectorNames = SearchDocumentBuilder.SectorNames(taxonomy.Count > 0 ? taxonomy[0] : null);
         var loaded = new Loaded([], [], []);
         foreach (var id in ids)
         {
@@ -98,7 +102,7 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
             }
             try
             {
-                loaded.Upserts.Add(SearchDocumentBuilder.Build(session.Tenant, item, definitions));
+                loaded.Upserts.Add(SearchDocumentBuilder.Build(session.Tenant, item, definitions, sectorNames));
             }
             catch (Exception ex) when (IsDocumentFault(ex))
             {

@@ -10,6 +10,9 @@ internal static class DocumentMapper
 {
     private const long NoDate = long.MinValue;
 
+    /// <summary>Suggestions match a title's words up to here: far beyond what anyone types into a search box.</summary>
+    public const int SuggestedTitleWords = 40;
+
     /// <summary>Bigrams are only ever term queries: positions would be dead weight.</summary>
     private static readonly FieldType BigramType = Freeze(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
@@ -38,6 +41,7 @@ internal static class DocumentMapper
         // Each part is tokenized once for all the fields that index it.
         var titleTokens = new PreAnalyzedText(title);
         doc.Add(new TextField(SearchFields.TitleText, titleTokens.FoldedAndExact()));
+        doc.Add(new BinaryDocValuesField(SearchFields.TitleFolded, new BytesRef(titleTokens.FoldedWords(SuggestedTitleWords))));
         foreach (var part in new[] { title, summary, body }.Where(part => part.Length > 0))
         {
             var tokens = ReferenceEquals(part, title) ? titleTokens : new PreAnalyzedText(part);
@@ -52,10 +56,18 @@ internal static class DocumentMapper
 
         // Sector labels are Vietnamese words typed by editors; NFC here and in the filter keeps "exact" from
         // depending on the keyboard that typed them.
+        var names = source.SectorNames.Count == 0
+            ? null
+            : source.SectorNames.GroupBy(kv => TextNormalizer.Normalize(kv.Key), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         foreach (var sector in IndexableSectors(source))
         {
             doc.Add(new StringField(SearchFields.Sector, sector, Field.Store.YES));
             doc.Add(new SortedSetDocValuesField(SearchFields.Sector, new BytesRef(sector)));
+            if (names is not null && names.TryGetValue(sector, out var name) && SectorLabel(source.Tenant, sector, name) is { } label)
+            {
+                doc.Add(new SortedSetDocValuesField(SearchFields.SectorLabel, new BytesRef(label)));
+            }
         }
 
         return doc;
@@ -74,6 +86,14 @@ internal static class DocumentMapper
             ticks == NoDate ? null : new DateTimeOffset(ticks, TimeSpan.Zero),
             doc.GetValues(SearchFields.Sector, CultureInfo.InvariantCulture),
             float.IsNaN(score) ? 0f : score);
+    }
+
+    /// <summary>"tenant\u001Fid\u001Fname" (NFC, no control characters), or null when a part is blank or it is too long for a doc value.</summary>
+    private static string? SectorLabel(string tenant, string sector, string name)
+    {
+        var clean = TextNormalizer.Normalize(name).Trim();
+        var label = string.Join('\u001F', tenant, sector, clean);
+        return clean.Length == 0 || label.Length > SearchFields.MaxKeywordLength ? null : label;
     }
 
     private static FieldType Freeze(FieldType type)
@@ -115,6 +135,7 @@ internal static class DocumentMapper
         ArgumentNullException.ThrowIfNull(doc.Body, nameof(doc));
         ArgumentNullException.ThrowIfNull(doc.Url, nameof(doc));
         ArgumentNullException.ThrowIfNull(doc.Sectors, nameof(doc));
+        ArgumentNullException.ThrowIfNull(doc.SectorNames, nameof(doc));
     }
 
     public static void ValidateKey(string value, string name)

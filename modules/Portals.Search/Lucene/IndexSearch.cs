@@ -22,19 +22,55 @@ internal static class IndexSearch
     /// </summary>
     public const int RescoreWindow = 200;
 
-    public static SearchResults Run(IndexSearcher searcher, SearchQuery query, TextMatch? text, Sort newestFirst,
-        CancellationToken ct)
+    /// <summary>
+    /// Documents holding most of the words are looked for when fewer than this many hold all of them. They would rank
+    /// after every one of those anyway; with more, they could only start beyond the first pages, and looking for them
+    /// costs a second, looser pass over common words.
+    /// </summary>
+    public const int RelaxBelow = 100;
+
+    public static SearchResults Run(IndexSearcher searcher, SearchQuery query, QueryText? text, PlaceNames places,
+        Sort newestFirst, CancellationToken ct)
     {
         var maxDoc = Math.Max(1, searcher.IndexReader.MaxDoc);
         var wanted = (int)Math.Min((long)query.Page * query.PageSize, maxDoc);
         var candidates = (int)Math.Min(Math.Max(RescoreWindow, 4L * wanted), maxDoc);
-        ITopDocsCollector top = text is null
-            ? TopFieldCollector.Create(newestFirst, wanted, false, false, false, false)
-            : TopScoreDocCollector.Create(text.Boosts is null ? wanted : candidates, false);
-        var collector = new FacetingCollector(top, query, ct);
-        searcher.Search(text?.Query ?? new MatchAllDocsQuery(), collector);
+        if (text is null)
+        {
+            var newest = TopFieldCollector.Create(newestFirst, wanted, false, false, false, false);
+            var listing = Collect(searcher, new MatchAllDocsQuery(), newest, query, ct);
+            return Results(searcher, query, listing, newest.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize).ScoreDocs, null);
+        }
 
-        var page = Page(searcher, top, text?.Boosts, query);
+        var match = TextQueryBuilder.Build(text, searcher, places);
+        var size = match.Boosts is null ? wanted : candidates;
+        var top = TopScoreDocCollector.Create(size, false);
+        var collector = Collect(searcher, match.Strict, top, query, ct);
+        var relaxedPass = match.Relaxed is not null && collector.Total < RelaxBelow;
+        if (relaxedPass)
+        {
+            // Every unit found scores a fixed bonus, so the documents holding all the words still come first.
+            top = TopScoreDocCollector.Create(size, false);
+            collector = Collect(searcher, match.Relaxed!, top, query, ct);
+        }
+
+        var page = Page(searcher, top, match.Boosts, query);
+        var results = Results(searcher, query, collector, page, match.FoldedTerms);
+        var approximate = match.Dropped
+            || ((relaxedPass || match.NearSpellings) && !PageCheck.AllMatch(searcher, match.HoldsAll, page));
+        return results with { Relaxed = approximate, UnmatchedWords = match.Unmatched };
+    }
+
+    private static FacetingCollector Collect(IndexSearcher searcher, Query query, ICollector top, SearchQuery filters, CancellationToken ct)
+    {
+        var collector = new FacetingCollector(top, filters, ct);
+        searcher.Search(query, collector);
+        return collector;
+    }
+
+    private static SearchResults Results(IndexSearcher searcher, SearchQuery query, FacetingCollector collector, ScoreDoc[] page,
+        HashSet<string>? foldedTerms)
+    {
         var items = new List<SearchHit>(page.Length);
         foreach (var scoreDoc in page)
         {
@@ -42,14 +78,14 @@ internal static class IndexSearch
             var snippet = SnippetBuilder.Build(
                 doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? string.Empty,
                 doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? string.Empty,
-                text?.FoldedTerms);
+                foldedTerms);
             items.Add(DocumentMapper.ToHit(doc, snippet, scoreDoc.Score));
         }
 
         return new SearchResults(collector.Total, query.Page, query.PageSize, items, collector.Facets());
     }
 
-    private static ScoreDoc[] Page(IndexSearcher searcher, ITopDocsCollector top, Query? boosts, SearchQuery query)
+    private static ScoreDoc[] Page(IndexSearcher searcher, TopScoreDocCollector top, Query? boosts, SearchQuery query)
     {
         var from = (query.Page - 1) * query.PageSize;
         if (boosts is null)

@@ -17,7 +17,8 @@ internal static class LuceneRegistration
             var path = string.IsNullOrWhiteSpace(options.IndexPath)
                 ? Path.Combine(sp.GetRequiredService<TenantRegistry>().DataRoot, "Search")
                 : Path.GetFullPath(options.IndexPath);
-            return new LuceneSearchIndex(new LuceneSearchIndexOptions(path) { RamBufferSizeMb = options.RamBufferSizeMb },
+            var places = options.Places.ToDictionary(p => p.Key.ToLowerInvariant(), p => (IReadOnlyList<string>)p.Value);
+            return new LuceneSearchIndex(new LuceneSearchIndexOptions(path) { RamBufferSizeMb = options.RamBufferSizeMb, Places = places },
                 sp.GetService<ILogger<LuceneSearchIndex>>());
         });
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());

@@ -85,6 +85,7 @@ public sealed partial class LuceneSearchIndex
             // default of ten segments per tier was most of a query's time; merging a little more eagerly keeps the
             // index at a handful of segments. Up to 10 at once: the many small per-commit segments merge in fewer rounds.
             MergePolicy = new TieredMergePolicy { SegmentsPerTier = 4, MaxMergeAtOnce = 10 },
+            MergedSegmentWarmer = new SegmentWarmer(),
         };
         var writer = new IndexWriter(_directory, config);
         return (writer, new SearcherGeneration(new SearcherManager(writer, true, new Bm25SearcherFactory())));

@@ -28,6 +28,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly ILogger _logger;
     private readonly FSDirectory _directory;
     private readonly Func<SearchDocument, Document> _toLucene;
+    private readonly PlaceNames _places;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile IndexWriter _writer;
     private volatile SearcherGeneration _searchers;
@@ -41,6 +42,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _toLucene = options.ToLucene ?? DocumentMapper.ToLucene;
+        _places = new PlaceNames(options.Places);
         System.IO.Directory.CreateDirectory(options.IndexPath);
         // FSDirectory.Open picks MMapDirectory on 64-bit platforms.
         _directory = FSDirectory.Open(options.IndexPath);
@@ -143,8 +145,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         IndexSearch.Validate(query, MaxPageSize, MaxResultWindow);
         ct.ThrowIfCancellationRequested();
-        var text = TextQueryBuilder.Build(query.Text);
-        return Task.FromResult(Read(searcher => IndexSearch.Run(searcher, query, text, NewestFirst, ct)));
+        var text = QueryText.Parse(query.Text);
+        return Task.FromResult(Read(searcher => IndexSearch.Run(searcher, query, text, _places, NewestFirst, ct)));
     }
 
     public void Dispose()
@@ -166,7 +168,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <summary>Runs a read on the current searchers, entered so that a recovery cannot dispose them meanwhile.</summary>
-    private T Read<T>(Func<IndexSearcher, T> read)
+    internal T Read<T>(Func<IndexSearcher, T> read)
     {
         var generation = EnterSearchers();
         try

@@ -8,6 +8,12 @@ public sealed record LuceneSearchIndexOptions(string IndexPath)
     /// <summary>Indexing buffer before Lucene flushes a segment; larger speeds up full rebuilds.</summary>
     public double RamBufferSizeMb { get; init; } = 48;
 
+    /// <summary>
+    /// The province or city each tenant stands for, by tenant name ("haugiang" → ["Hậu Giang"]): a query naming it
+    /// boosts that tenant's documents.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Places { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Tests replace the mapping to make Lucene itself reject a document mid-batch.</summary>
     internal Func<SearchDocument, Document>? ToLucene { get; init; }
 }

@@ -47,6 +47,9 @@ internal sealed class PreAnalyzedText
         stream.End();
     }
 
+    /// <summary>The first <paramref name="max"/> folded syllables joined by single spaces ("cai tao khai thong"), for suggestions.</summary>
+    public string FoldedWords(int max) => string.Join(' ', _tokens.Take(max).Select(t => t.Folded));
+
     /// <summary>Folded syllables, each followed at the same position by its exact form when it has non-ASCII letters (as ASCIIFoldingFilter with preserveOriginal).</summary>
     public TokenStream FoldedAndExact()
     {

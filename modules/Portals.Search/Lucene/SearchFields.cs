@@ -24,11 +24,16 @@ internal static class SearchFields
     public const string AllText = "all_text";
     public const string AllBigram = "all_bigram";
 
+    // Suggestions, as doc values read into memory per segment. "title_folded": the title's folded syllables joined by
+    // single spaces; "sector_label": "tenant\u001Fsector id\u001Fsector name" for each named sector of the document.
+    public const string TitleFolded = "title_folded";
+    public const string SectorLabel = "sector_label";
+
     /// <summary>
     /// Version of the fields and analysis, kept in the commit user data. An index of another version is emptied on open
     /// and every cursor reads 0, so the change-log reader rebuilds it.
     /// </summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     public const string SchemaKey = "schema";
 

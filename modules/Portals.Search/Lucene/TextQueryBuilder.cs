@@ -4,118 +4,184 @@ using Lucene.Net.Search;
 namespace Portals.Search.Lucene;
 
 /// <summary>
-/// What the user's text became. <paramref name="Query"/> decides what matches and gives the first-pass score (the
-/// required words plus the exact tones typed); <paramref name="Boosts"/> (title words, adjacent pairs) is only scored
-/// for the best first-pass candidates, and adds to their score; <paramref name="FoldedTerms"/> are what snippets mark.
+/// What the user's text became, for one searcher. <paramref name="Strict"/> matches documents holding every word;
+/// <paramref name="Relaxed"/> (null when nothing can be relaxed) those holding most of them, ranked after;
+/// <paramref name="Boosts"/> (title words, exact tones) only reorder the best candidates; <paramref name="HoldsAll"/>
+/// matches documents holding every word exactly (null: none can, a word is known only by near spellings).
+/// <paramref name="Unmatched"/> lists words, as typed, that matched nothing; <paramref name="Dropped"/> says some were
+/// left out of the search for it; <paramref name="FoldedTerms"/> are what snippets mark.
 /// </summary>
-internal sealed record TextMatch(Query Query, Query? Boosts, HashSet<string> FoldedTerms);
+internal sealed record TextMatch(
+    Query Strict, Query? Relaxed, Query? Boosts, Query? HoldsAll, HashSet<string> FoldedTerms,
+    IReadOnlyList<string> Unmatched, bool Dropped, bool NearSpellings)
+{
+    /// <summary>Text with no word in it ("***", "?!") asks for nothing, so it matches nothing rather than everything.</summary>
+    public static TextMatch Nothing(IReadOnlyList<string> unmatched, bool dropped) =>
+        new(new BooleanQuery(), null, null, null, new HashSet<string>(StringComparer.Ordinal), unmatched, dropped, false);
+}
 
 /// <summary>
-/// Builds the relevance query from analysed tokens only: user text never reaches a query parser, so quotes, AND, *, ~
-/// and the like are just characters the tokenizer drops or keeps as words.
+/// Builds the relevance queries from analysed words only: user text never reaches a query parser, so AND, *, ~ and the
+/// like are just characters the tokenizer drops or keeps as words.
+/// <para>
+/// Every query word is one <em>unit</em> scored <see cref="WordBonus"/> plus its BM25 score when found (a near
+/// spelling: <see cref="NearBonus"/>), so a document holding more words always ranks above one holding fewer, and a
+/// misspelt word found as typed above its near spellings. Adjacent pairs found as typed add <see cref="PairBonus"/> each,
+/// across the whole result set; a province named in the text adds <see cref="PlaceBonus"/> to its tenant's documents and,
+/// when other words are given, is also satisfied by them (an article may name only a district). BM25 stays far below
+/// these steps (at most ~26 per term), so it orders documents within a band.
+/// </para>
 /// </summary>
-internal static class TextQueryBuilder
+internal static partial class TextQueryBuilder
 {
-    /// <summary>Input is cut here before analysis so a pasted novel costs no more than a sentence.</summary>
-    public const int MaxTextLength = 1024;
-
-    /// <summary>At most this many syllables take part; later ones are ignored.</summary>
-    public const int MaxTokens = 32;
+    public const float WordBonus = 10_000f;
+    public const float NearBonus = 5_000f;
+    public const float PlaceBonus = 1_000f;
+    public const float PairBonus = 100f;
 
     private const float TitleBoost = 2f;
-    private const float AllTextBoost = 1f;
-    private const float AllBigramBoost = 1.5f;
+    private const float NearBoost = 0.5f;
 
-    /// <summary>Null when the text is blank (the caller lists newest first instead).</summary>
-    public static TextMatch? Build(string? text)
+    /// <summary>One query word (or a place name's words, or a repeated word, once) and how it is matched.</summary>
+    private sealed record Unit(Query Match, Query? Exact, bool Required, IReadOnlyList<string> Folded, IReadOnlyList<string> Near);
+
+    public static TextMatch Build(QueryText text, IndexSearcher searcher, PlaceNames places)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var words = text.Words;
+        var stats = new TermStats(searcher);
+        var unmatched = new List<string>();
+        var dropped = false;
+        var placeMatches = places.Find(words);
+        var inPlace = new bool[words.Count];
+        placeMatches.ForEach(p => Array.Fill(inPlace, true, p.Start, p.Length));
+
+        var units = WordUnits(words, i => !inPlace[i], stats, unmatched, ref dropped);
+        // A place satisfied by its tenant alone only makes sense beside other words: "hau giang" by itself asks for
+        // the words, and its tenant's documents are boosted only.
+        var placesAsUnits = units.Count > 0 && placeMatches.Count > 0;
+        if (placesAsUnits)
+        {
+            units.AddRange(placeMatches.Select(p => PlaceUnit(words, p, stats)));
+        }
+        else if (placeMatches.Count > 0)
+        {
+            units.AddRange(WordUnits(words, i => inPlace[i], stats, unmatched, ref dropped));
+        }
+
+        var phrases = Phrases(words, text.PhraseCount);
+        if (units.Count == 0 && phrases.Count == 0)
+        {
+            return TextMatch.Nothing(unmatched, dropped);
+        }
+
+        var near = units.SelectMany(u => u.Folded.Select(f => (f, u.Near))).Where(x => x.Near.Count > 0)
+            .GroupBy(x => x.f, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Near, StringComparer.Ordinal);
+        var optional = new List<Query>(Pairs(words, near, stats));
+        optional.AddRange(placeMatches.Select(p => p.Tenant).Distinct(StringComparer.Ordinal)
+            .Select(tenant => new ConstantScoreQuery(TenantQuery(tenant)) { Boost = PlaceBonus }));
+
+        var strict = Combine(units.Select(u => u.Match), phrases, optional);
+        var folded = new HashSet<string>(units.SelectMany(u => u.Folded.Concat(u.Near)), StringComparer.Ordinal);
+        return new TextMatch(strict, Relaxed(units, phrases, optional), Boosts(words, units), HoldsAll(units, phrases),
+            folded, unmatched, dropped, units.Any(u => u.Near.Count > 0));
+    }
+
+    /// <summary>
+    /// Documents holding most of the words: a majority of them (all when there are one or two), quoted words and
+    /// phrases always. Null when that is every word anyway.
+    /// </summary>
+    private static BooleanQuery? Relaxed(List<Unit> units, List<Query> phrases, List<Query> optional)
+    {
+        var required = units.Where(u => u.Required).ToList();
+        var free = units.Where(u => !u.Required).ToList();
+        var most = units.Count <= 2 ? units.Count : (units.Count / 2) + 1;
+        var fromFree = Math.Max(1, most - required.Count);
+        if (free.Count < 2 || fromFree >= free.Count)
         {
             return null;
         }
 
-        var normalized = TextNormalizer.Normalize(TextNormalizer.Truncate(text, MaxTextLength));
-        var exact = VietnameseAnalyzers.Tokens(VietnameseAnalyzers.Exact, normalized, MaxTokens).ConvertAll(t => t.Term);
-        if (exact.Count == 0)
+        var any = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = fromFree };
+        free.ForEach(u => any.Add(u.Match, Occur.SHOULD));
+        return Combine([any, .. required.Select(u => u.Match)], phrases, optional);
+    }
+
+    /// <summary>Every unit as found without near spellings, and every phrase; null when a word is found only by near spellings.</summary>
+    private static BooleanQuery? HoldsAll(List<Unit> units, List<Query> phrases) =>
+        units.All(u => u.Exact is not null)
+            ? Combine(units.Select(u => u.Exact!), phrases, [])
+            : null;
+
+    private static BooleanQuery Combine(IEnumerable<Query> required, List<Query> phrases, List<Query> optional)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var clause in required.Concat(phrases))
         {
-            // Text with no word in it ("***", "?!") asks for nothing, so it matches nothing rather than everything.
-            return new TextMatch(new BooleanQuery(), null, new HashSet<string>(StringComparer.Ordinal));
+            query.Add(clause, Occur.MUST);
         }
 
-        var folded = exact.ConvertAll(VietnameseAnalyzers.Fold);
-        var foldedWords = folded.Distinct(StringComparer.Ordinal).ToList();
-
-        // Long questions rarely contain every word of the answer; short ones must. When every word is required they
-        // are MUST clauses: a conjunction skips through postings, a minimum-should-match scorer visits them all.
-        var required = foldedWords.Count <= 3 ? foldedWords.Count : foldedWords.Count - (foldedWords.Count / 4);
-        var occur = required == foldedWords.Count ? Occur.MUST : Occur.SHOULD;
-        var words = new BooleanQuery();
-        foldedWords.ForEach(word => words.Add(Term(SearchFields.AllText, word, AllTextBoost), occur));
-        if (occur == Occur.SHOULD)
-        {
-            words.MinimumNumberShouldMatch = required;
-        }
-
-        // The required part is a plain conjunction over one field, as cheap as Lucene gets; it alone scores every
-        // match. The optional clauses only reorder its best candidates (see IndexSearch): title words (the title is
-        // also in the all-text field, so a title match scores twice), exact tones and adjacent pairs. Scoring them for
-        // every match cost several times the conjunction, since common syllables match most documents and a typed
-        // tone is often as common as its folded form. BM25's coord and query norm are 1, so the two passes add up to
-        // exactly the score of one query holding every clause.
-        var query = new BooleanQuery { { words, Occur.MUST } };
-        var title = new BooleanQuery();
-        foldedWords.ForEach(word => title.Add(Term(SearchFields.TitleText, word, TitleBoost), Occur.SHOULD));
-        var boosts = new BooleanQuery { { title, Occur.SHOULD } };
-        AddIfAny(boosts, ExactQuery(exact, folded));
-        AddIfAny(boosts, BigramQuery(folded));
-        return new TextMatch(query, boosts, new HashSet<string>(foldedWords, StringComparer.Ordinal));
+        optional.ForEach(clause => query.Add(clause, Occur.SHOULD));
+        return query;
     }
 
     /// <summary>
-    /// The syllables the user typed with diacritics, as exact optional terms on the all-text field (the title is in it):
-    /// a document with the same tones scores the exact clause on top of the folded one, so "bão" (storm) outranks "báo" (newspaper). A syllable typed without
-    /// diacritics carries no tone, so no form of it is preferred.
+    /// One unit per distinct folded word among <paramref name="include"/>d ones. A word no document holds, not even as
+    /// a near spelling, is listed as unmatched and left out, unless it is quoted: a phrase must be found as typed.
     /// </summary>
-    private static BooleanQuery ExactQuery(List<string> exact, List<string> folded)
+    private static List<Unit> WordUnits(IReadOnlyList<QueryWord> words, Func<int, bool> include, TermStats stats,
+        List<string> unmatched, ref bool dropped)
     {
-        var query = new BooleanQuery();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < exact.Count; i++)
+        var units = new List<Unit>();
+        var indices = Enumerable.Range(0, words.Count).Where(include).ToList();
+        foreach (var group in indices.GroupBy(i => words[i].Folded, StringComparer.Ordinal))
         {
-            if (!string.Equals(exact[i], folded[i], StringComparison.Ordinal) && seen.Add(exact[i]))
+            var folded = group.Key;
+            var required = group.Any(i => words[i].Quoted);
+            var term = new Term(SearchFields.AllText, folded);
+            var context = stats.Context(term);
+            var alternatives = !required && TypoAlternatives.MayBeTypo(folded, context.DocFreq, stats.NumDocs)
+                ? TypoAlternatives.Find(stats.Reader, folded, context.DocFreq)
+                : [];
+            if (context.DocFreq == 0 && alternatives.Count == 0)
             {
-                query.Add(Term(SearchFields.AllText, exact[i], AllTextBoost), Occur.SHOULD);
+                unmatched.Add(words[group.First()].Typed);
+                if (!required)
+                {
+                    dropped = true;
+                    continue;
+                }
             }
-        }
 
-        return query;
-    }
-
-    private static void AddIfAny(BooleanQuery query, BooleanQuery optional)
-    {
-        if (optional.Clauses.Count > 0)
-        {
-            query.Add(optional, Occur.SHOULD);
-        }
-    }
-
-    /// <summary>Adjacent folded syllables as optional bigram terms: "công nghệ thông tin" together beats the words apart.</summary>
-    private static BooleanQuery BigramQuery(List<string> folded)
-    {
-        var query = new BooleanQuery();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < folded.Count; i++)
-        {
-            var bigram = folded[i] + " " + folded[i + 1];
-            if (seen.Add(bigram))
+            var exact = new BonusQuery(new TermQuery(term, context), WordBonus);
+            Query match = exact;
+            if (alternatives.Count > 0)
             {
-                query.Add(Term(SearchFields.AllBigram, bigram, AllBigramBoost), Occur.SHOULD);
+                var spellings = new BooleanQuery(disableCoord: true);
+                alternatives.ForEach(a => spellings.Add(
+                    new TermQuery(new Term(SearchFields.AllText, a), stats.Context(new Term(SearchFields.AllText, a))) { Boost = NearBoost },
+                    Occur.SHOULD));
+                var nearMatch = new BonusQuery(spellings, NearBonus);
+                match = context.DocFreq == 0 ? nearMatch : new DisjunctionMaxQuery([exact, nearMatch], 0f);
             }
+
+            units.Add(new Unit(match, context.DocFreq > 0 ? new TermQuery(term, context) : null, required, [folded], alternatives));
         }
 
-        return query;
+        return units;
     }
 
-    private static TermQuery Term(string field, string text, float boost) =>
-        new(new Term(field, text)) { Boost = boost };
+    /// <summary>A place's words in the text, or a document of the place's tenant: either holds the unit.</summary>
+    private static Unit PlaceUnit(IReadOnlyList<QueryWord> words, PlaceMatch place, TermStats stats)
+    {
+        var folded = Enumerable.Range(place.Start, place.Length).Select(i => words[i].Folded).Distinct(StringComparer.Ordinal).ToList();
+        var inText = new BooleanQuery(disableCoord: true);
+        folded.ForEach(f => inText.Add(new TermQuery(new Term(SearchFields.AllText, f), stats.Context(new Term(SearchFields.AllText, f))), Occur.MUST));
+        var tenant = TenantQuery(place.Tenant);
+        // One unit, like one word: its tenant alone must not outweigh two words of the rest of the text.
+        var match = new DisjunctionMaxQuery([new BonusQuery(inText, WordBonus), new ConstantScoreQuery(tenant) { Boost = WordBonus }], 0f);
+        var either = new BooleanQuery(disableCoord: true) { { inText, Occur.SHOULD }, { tenant, Occur.SHOULD } };
+        return new Unit(match, either, false, folded, []);
+    }
+
+    private static TermQuery TenantQuery(string tenant) => new(new Term(SearchFields.Tenant, tenant));
 }

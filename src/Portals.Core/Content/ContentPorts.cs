@@ -30,6 +30,12 @@ public interface IContentReader
 
     /// <summary>Ids of every item that has a published version, oldest first.</summary>
     Task<IReadOnlyList<string>> ListPublishedIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every stored version of an item (its history), newest first; empty when the item does not exist.</summary>
+    Task<IReadOnlyList<ContentVersionInfo>> ListVersionsAsync(string contentItemId, CancellationToken cancellationToken);
+
+    /// <summary>One version of an item, whatever its state; null when the item has no such version.</summary>
+    Task<ContentItem?> GetVersionAsync(string contentItemId, string contentItemVersionId, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -66,6 +66,11 @@ internal sealed partial class EfContentSession
             item.Path = await UniquePathAsync(item, cancellationToken);
         }
         var scheduled = ScheduledPublish(item, now);
+        if (publish || scheduled is not null)
+        {
+            // Publishing or scheduling is the review's outcome: the request ends here.
+            ReviewPart.Clear(item);
+        }
         return new SavePlan(publish && scheduled is null, scheduled, definitions);
     }
 

@@ -45,6 +45,11 @@ internal sealed partial class EfContentSession
         {
             records = records.Where(r => r.PublishedUtc > after);
         }
+        if (query.Owner is { } owner)
+        {
+            records = records.Where(r => r.Owner == owner);
+        }
+        records = WithStatus(records, query.Status);
         var total = await records.CountAsync(cancellationToken);
         var items = await Sort(records, query.Sort)
             .Skip((query.Page - 1) * query.PageSize)
@@ -73,6 +78,25 @@ internal sealed partial class EfContentSession
 
     public async Task<IReadOnlyList<string>> ListPublishedIdsAsync(CancellationToken cancellationToken) =>
         await db.ContentItems.Where(r => r.Published).OrderBy(r => r.Id).Select(r => r.ContentItemId).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ContentVersionInfo>> ListVersionsAsync(string contentItemId, CancellationToken cancellationToken) =>
+        await db.ContentItems.Where(r => r.ContentItemId == contentItemId).OrderByDescending(r => r.Id)
+            .Select(r => new ContentVersionInfo(r.ContentItemVersionId, r.DisplayText, r.Latest, r.Published, r.ModifiedUtc, r.PublishedUtc, r.Author))
+            .ToListAsync(cancellationToken);
+
+    public async Task<ContentItem?> GetVersionAsync(string contentItemId, string contentItemVersionId, CancellationToken cancellationToken) =>
+        await db.ContentItems.Where(r => r.ContentItemId == contentItemId && r.ContentItemVersionId == contentItemVersionId)
+            .Select(r => r.Json).FirstOrDefaultAsync(cancellationToken) is { } json ? ContentItem.Parse(json) : null;
+
+    /// <summary>The states of <see cref="ContentStatus"/> as columns: a schedule outranks a review request.</summary>
+    private static IQueryable<ContentItemRecord> WithStatus(IQueryable<ContentItemRecord> records, ContentStatus status) => status switch
+    {
+        ContentStatus.Published => records.Where(r => r.Published),
+        ContentStatus.Scheduled => records.Where(r => !r.Published && r.PublishAtUtc != null),
+        ContentStatus.InReview => records.Where(r => !r.Published && r.PublishAtUtc == null && r.SubmittedForReviewUtc != null),
+        ContentStatus.Draft => records.Where(r => !r.Published && r.PublishAtUtc == null && r.SubmittedForReviewUtc == null),
+        _ => records,
+    };
 
     private IQueryable<ContentItemRecord> Versions(VersionOptions version) => version == VersionOptions.Latest
         ? db.ContentItems.Where(r => r.Latest)

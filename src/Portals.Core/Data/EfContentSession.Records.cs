@@ -24,6 +24,7 @@ internal sealed partial class EfContentSession
         record.CreatedUtc = item.CreatedUtc;
         record.ModifiedUtc = item.ModifiedUtc;
         record.PublishedUtc = item.PublishedUtc;
+        record.SubmittedForReviewUtc = ReviewPart.SubmittedUtc(item);
         record.Json = item.ToJsonString();
         record.Terms = TaxonomyTerms(item, definitions).ToList();
     }

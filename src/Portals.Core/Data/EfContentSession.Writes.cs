@@ -28,7 +28,8 @@ internal sealed partial class EfContentSession
         latest.Published = true;
         latest.PublishedUtc = now;
         latest.PublishAtUtc = null;
-        SyncJson(latest);
+        latest.SubmittedForReviewUtc = null;
+        SyncJson(latest, endReview: true);
         Log(latest.ContentItemId, latest.ContentType, ChangeKinds.Published, now);
         await db.SaveChangesAsync(cancellationToken);
         return ContentItem.Parse(latest.Json);
@@ -74,13 +75,20 @@ internal sealed partial class EfContentSession
         return due.Count;
     }
 
-    /// <summary>Keeps the stored JSON's flags equal to the columns, so reads can return the JSON as stored.</summary>
-    private static void SyncJson(ContentItemRecord record)
+    /// <summary>
+    /// Keeps the stored JSON's flags equal to the columns, so reads can return the JSON as stored; a version being
+    /// published also loses its review request (see <see cref="ReviewPart"/>).
+    /// </summary>
+    private static void SyncJson(ContentItemRecord record, bool endReview = false)
     {
         var item = ContentItem.Parse(record.Json);
         item.Latest = record.Latest;
         item.Published = record.Published;
         item.PublishedUtc = record.PublishedUtc;
+        if (endReview)
+        {
+            ReviewPart.Clear(item);
+        }
         record.Json = item.ToJsonString();
     }
 }

@@ -22,6 +22,9 @@ public sealed class ContentItemRecord
 
     /// <summary>When set on a draft, the scheduler publishes it at that time.</summary>
     public DateTime? PublishAtUtc { get; set; }
+
+    /// <summary>When the draft was submitted for review (<c>ReviewPart.SubmittedUtc</c>); null when it was not.</summary>
+    public DateTime? SubmittedForReviewUtc { get; set; }
     public string Json { get; set; } = "";
     public List<ContentTermRecord> Terms { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Portals.Core.Audit;
 using Portals.Core.Content;
 using Portals.Core.Data;
 using Portals.Core.Tenants;
@@ -13,7 +14,8 @@ namespace Portals.Core.Security;
 /// and the verification the token endpoint uses. Callers check <see cref="Permissions.ManageApiClients"/> first.
 /// Invalid input throws <see cref="ContentValidationException"/> (a 400 problem with Vietnamese messages per field).
 /// A disabled or deleted client's tokens stop working within <c>Portals:Api:ClientStatusCacheSeconds</c>, at once
-/// in this process (<see cref="ApiClientStatus"/>).
+/// in this process (<see cref="ApiClientStatus"/>). Each change can carry an <see cref="AuditEntry"/>, written in the
+/// same SaveChanges (one transaction) as the change it records.
 /// </summary>
 public sealed partial class ApiClients(
     TenantDatabase database, ClientSecrets secrets, ContentPermissions permissions, ApiClientStatus status, TimeProvider clock)
@@ -39,34 +41,58 @@ public sealed partial class ApiClients(
     }
 
     /// <summary>Creates an enabled client with a generated 256-bit secret, returned here and nowhere else.</summary>
+    public Task<ApiClientSecret> CreateAsync(
+        TenantContext tenant, string clientId, string displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>
+        CreateAsync(tenant, clientId, displayName, roles, audit: null, cancellationToken);
+
+    /// <inheritdoc cref="CreateAsync(TenantContext, string, string, IReadOnlyList{string}, CancellationToken)"/>
     public async Task<ApiClientSecret> CreateAsync(
-        TenantContext tenant, string clientId, string displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+        TenantContext tenant, string clientId, string displayName, IReadOnlyList<string> roles, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var secret = ClientSecrets.Generate();
-        var record = await AddAsync(tenant, clientId, displayName, secret, roles, cancellationToken);
+        var record = await AddAsync(tenant, clientId, displayName, secret, roles, audit, cancellationToken);
         return new ApiClientSecret(Info(record), secret);
     }
 
     /// <summary>Creates a client with a secret chosen elsewhere (configuration, tests); the id is also its display name.</summary>
     public Task CreateWithSecretAsync(TenantContext tenant, string clientId, string secret, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>
-        AddAsync(tenant, clientId, clientId, secret, roles, cancellationToken);
+        AddAsync(tenant, clientId, clientId, secret, roles, audit: null, cancellationToken);
 
     /// <summary>Enables or disables a client; false when it does not exist. Disabling stops its tokens too.</summary>
     public Task<bool> SetEnabledAsync(TenantContext tenant, string clientId, bool enabled, CancellationToken cancellationToken) =>
-        UpdateAsync(tenant, clientId, r => r.Enabled = enabled, cancellationToken);
+        SetEnabledAsync(tenant, clientId, enabled, audit: null, cancellationToken);
+
+    /// <inheritdoc cref="SetEnabledAsync(TenantContext, string, bool, CancellationToken)"/>
+    public Task<bool> SetEnabledAsync(TenantContext tenant, string clientId, bool enabled, AuditEntry? audit, CancellationToken cancellationToken) =>
+        UpdateAsync(tenant, clientId, r => r.Enabled = enabled, audit, cancellationToken);
 
     /// <summary>Replaces the secret with a new generated one (returned once); tokens already issued stay valid until they expire.</summary>
-    public async Task<string?> ResetSecretAsync(TenantContext tenant, string clientId, CancellationToken cancellationToken)
+    public Task<string?> ResetSecretAsync(TenantContext tenant, string clientId, CancellationToken cancellationToken) =>
+        ResetSecretAsync(tenant, clientId, audit: null, cancellationToken);
+
+    /// <inheritdoc cref="ResetSecretAsync(TenantContext, string, CancellationToken)"/>
+    public async Task<string?> ResetSecretAsync(TenantContext tenant, string clientId, AuditEntry? audit, CancellationToken cancellationToken)
     {
         var secret = ClientSecrets.Generate();
-        return await UpdateAsync(tenant, clientId, r => r.SecretHash = secrets.Hash(secret), cancellationToken) ? secret : null;
+        return await UpdateAsync(tenant, clientId, r => r.SecretHash = secrets.Hash(secret), audit, cancellationToken) ? secret : null;
     }
 
     /// <summary>Removes a client; false when it did not exist. Its tokens stop working.</summary>
-    public async Task<bool> DeleteAsync(TenantContext tenant, string clientId, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(TenantContext tenant, string clientId, CancellationToken cancellationToken) =>
+        DeleteAsync(tenant, clientId, audit: null, cancellationToken);
+
+    /// <inheritdoc cref="DeleteAsync(TenantContext, string, CancellationToken)"/>
+    public async Task<bool> DeleteAsync(TenantContext tenant, string clientId, AuditEntry? audit, CancellationToken cancellationToken)
     {
         await using var db = database.Open(tenant);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deleted = await db.Set<ApiClientRecord>().Where(c => c.ClientId == clientId).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (deleted && audit is not null)
+        {
+            AddAudit(db, audit);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         status.Forget(tenant, clientId);
         return deleted;
     }
@@ -97,7 +123,8 @@ public sealed partial class ApiClients(
     }
 
     private async Task<ApiClientRecord> AddAsync(
-        TenantContext tenant, string clientId, string displayName, string secret, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+        TenantContext tenant, string clientId, string displayName, string secret, IReadOnlyList<string> roles, AuditEntry? audit,
+        CancellationToken cancellationToken)
     {
         await ValidateAsync(tenant, clientId, displayName, roles, cancellationToken);
         await using var db = database.Open(tenant);
@@ -115,13 +142,15 @@ public sealed partial class ApiClients(
         }
         // Two concurrent creations of one id: the unique index refuses the second (a 500, as a real conflict is rare).
         db.Add(record);
+        AddAudit(db, audit);
         await db.SaveChangesAsync(cancellationToken);
         // A client re-created under a deleted one's id must not inherit a cached "inactive".
         status.Forget(tenant, clientId);
         return record;
     }
 
-    private async Task<bool> UpdateAsync(TenantContext tenant, string clientId, Action<ApiClientRecord> change, CancellationToken cancellationToken)
+    private async Task<bool> UpdateAsync(
+        TenantContext tenant, string clientId, Action<ApiClientRecord> change, AuditEntry? audit, CancellationToken cancellationToken)
     {
         await using var db = database.Open(tenant);
         var record = await db.Set<ApiClientRecord>().AsTracking().FirstOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
@@ -130,6 +159,7 @@ public sealed partial class ApiClients(
             return false;
         }
         change(record);
+        AddAudit(db, audit);
         await db.SaveChangesAsync(cancellationToken);
         status.Forget(tenant, clientId);
         return true;
@@ -155,6 +185,15 @@ public sealed partial class ApiClients(
         if (errors.Count > 0)
         {
             throw new ContentValidationException(errors);
+        }
+    }
+
+    /// <summary>In the change's own SaveChanges, so the entry commits with it or not at all.</summary>
+    private void AddAudit(PortalsDbContext db, AuditEntry? audit)
+    {
+        if (audit is not null)
+        {
+            AuditLog.Add(db, audit, clock.GetUtcNow().UtcDateTime);
         }
     }
 

@@ -67,4 +67,6 @@ public sealed class FaultyIndex(ISearchIndex inner) : ISearchIndex
     public Task<IReadOnlyList<string>> ListIdsAsync(string tenant, CancellationToken ct) => inner.ListIdsAsync(tenant, ct);
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct) => inner.SearchAsync(query, ct);
+
+    public Task<SearchSuggestions> SuggestAsync(SuggestQuery query, CancellationToken ct) => inner.SuggestAsync(query, ct);
 }

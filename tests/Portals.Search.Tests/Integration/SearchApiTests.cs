@@ -25,6 +25,35 @@ public sealed class SearchApiTests(PortalsFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Search_ExtraAndUnknownWords_CanalShownAndRelaxedReported()
+    {
+        await EventuallyAsync(factory, "kenh xang xa no", r => r.Total >= 2);
+
+        var response = await SearchAsync(factory, "kenh xang xa no bao hiem");
+
+        // The news of the signing holds every word kept; the canal projects hold four of five and come next, each
+        // pair in either order (the same text in both portals scores the same).
+        var ids = response.Items.Select(i => $"{i.Tenant}/{i.ContentItemId}").ToList();
+        Assert.Equal(["cantho/ct-tin-ky-ket-2021-2025", "haugiang/hg-tin-ky-ket-2021-2025"], ids.Take(2).Order());
+        Assert.Equal(["cantho/ct-du-an-kenh-xa-no", "haugiang/hg-du-an-kenh-xa-no"], ids.Skip(2).Take(2).Order());
+        Assert.True(response.Relaxed);
+        Assert.Equal(["hiem"], response.UnmatchedWords);
+        var exact = await SearchAsync(factory, "kenh xang xa no");
+        Assert.False(exact.Relaxed);
+        Assert.Empty(exact.UnmatchedWords);
+    }
+
+    [Fact]
+    public async Task Search_Typo_FindsTheProgrammeAndSaysSo()
+    {
+        var response = await EventuallyAsync(factory, "chuonh trinh hop tac", r => r.Total >= 2);
+
+        Assert.Equal(["cantho/ct-chuong-trinh-2021-2025", "haugiang/hg-chuong-trinh-2021-2025"], response.Items.Take(2).Select(i => $"{i.Tenant}/{i.ContentItemId}").Order());
+        Assert.True(response.Relaxed);
+        Assert.Empty(response.UnmatchedWords);
+    }
+
+    [Fact]
     public async Task Search_UnderTenantPrefixWithTenantFilter_OnlyThatTenant()
     {
         await EventuallyAsync(factory, "quoc lo 61c", r => r.Total >= 2);
@@ -96,6 +125,24 @@ public sealed class SearchApiTests(PortalsFactory factory) : IClassFixture<Porta
         await WriteAsync(factory, "haugiang", s => s.PublishAsync("leak-pub", default));
         response = await EventuallyAsync(factory, word, r => r.Total == 1);
         Assert.Equal(["haugiang/leak-pub"], Ids(response));
+    }
+
+    [Fact]
+    public async Task Search_RelaxedAndTypoWithTenant_NeverADraftOrTheOtherTenant()
+    {
+        const string word = "zqxrelax";
+        await WriteAsync(factory, "haugiang", s => s.SaveAsync(NewsItem("rx-pub", $"Kênh {word} công bố"), SaveMode.Publish, default));
+        await WriteAsync(factory, "haugiang", s => s.SaveAsync(NewsItem("rx-draft", $"Kênh {word} bản nháp"), SaveMode.Draft, default));
+        await WriteAsync(factory, "cantho", s => s.SaveAsync(NewsItem("rx-other", $"Kênh {word} Cần Thơ"), SaveMode.Publish, default));
+        await EventuallyAsync(factory, word, r => r.Total == 2);
+        var client = factory.CreateClient();
+
+        foreach (var q in new[] { $"{word} zzqxw", $"kênh {word} nháp", "zqxrelaz", "zqxrelaz kênh" })
+        {
+            var response = await client.GetFromJsonAsync<SearchResponse>($"/haugiang/api/search?tenant=haugiang&pageSize=50&q={Uri.EscapeDataString(q)}");
+            Assert.Equal(["haugiang/rx-pub"], response!.Items.Select(i => $"{i.Tenant}/{i.ContentItemId}"));
+            Assert.True(response.Relaxed, q);
+        }
     }
 
     [Fact]

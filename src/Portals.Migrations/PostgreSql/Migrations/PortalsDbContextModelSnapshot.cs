@@ -157,6 +157,9 @@ namespace Portals.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("SubmittedForReviewUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContentItemId")

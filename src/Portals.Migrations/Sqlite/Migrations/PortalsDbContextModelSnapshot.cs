@@ -144,6 +144,9 @@ namespace Portals.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SubmittedForReviewUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContentItemId")

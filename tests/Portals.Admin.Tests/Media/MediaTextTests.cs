@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Portals.Admin.Media;
+
+namespace Portals.Admin.Tests.Media;
+
+/// <summary>The media and API-client screens' texts: both languages have the same keys, and every key used exists.</summary>
+public sealed partial class MediaTextTests
+{
+    private static readonly string Module = Path.Combine(RepositoryRoot(), "modules", "Portals.Admin");
+
+    [Fact]
+    public void Both_languages_have_the_same_keys()
+    {
+        var vietnamese = Keys("MediaText.resx");
+        var english = Keys("MediaText.en.resx");
+
+        Assert.True(vietnamese.Count > 50, $"Only {vietnamese.Count} keys: the file was not read.");
+        Assert.Equal(vietnamese.Order(), english.Order());
+    }
+
+    [Fact]
+    public void Every_key_the_screens_use_and_every_refusal_has_a_text()
+    {
+        var files = new[] { "Media", Path.Combine("Areas", "Admin", "Pages", "Media"), Path.Combine("Areas", "Admin", "Pages", "ApiClients") }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Module, folder), "*.cs*"))
+            .ToList();
+        var used = files.SelectMany(f => UsedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Concat(Enum.GetValues<MediaRefusal>().Select(r => new MediaProblem(r).ResourceKey))
+            .ToHashSet();
+
+        Assert.Contains("Media.Refused.ContentMismatch", used);
+        Assert.Contains("ApiClients.Deleted", used);
+        Assert.True(used.Count > 60, $"Only {used.Count} keys found: the scan is broken.");
+        Assert.Empty(used.Except(Keys("MediaText.resx")));
+    }
+
+    private static HashSet<string> Keys(string file) =>
+        XDocument.Load(Path.Combine(Module, "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portals.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("Portals.sln not found above the test folder.");
+    }
+
+    // M["Key"] in views and models, and the keys passed around as literals ("Media.FileDeleted", "ApiClients.Disabled").
+    [GeneratedRegex("\"((?:Nav|Media|Picker|Upload|ApiClients)\\.[A-Z][A-Za-z]*(?:\\.[A-Z][A-Za-z]*)*)\"")]
+    private static partial Regex UsedKey();
+}
