@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -47,10 +48,13 @@ internal static class TenantMigrations
     /// <summary>
     /// A database made by <c>EnsureCreated</c> before migrations existed holds the first migration's tables:
     /// record that migration as applied, so the later ones upgrade it in place. Refused when a table is missing.
+    /// A build made just before migrations may already hold columns a later migration adds: such a migration is
+    /// recorded too, or applying it would fail on a column that exists.
     /// </summary>
     public static async Task BaselineAsync(PortalsDbContext context, CancellationToken cancellationToken)
     {
-        var firstId = context.GetService<IMigrationsAssembly>().Migrations.First().Key;
+        var migrations = context.GetService<IMigrationsAssembly>();
+        var firstId = migrations.Migrations.First().Key;
         foreach (var table in FirstMigrationTables(context))
         {
             if (!await TableExistsAsync(context, table, cancellationToken))
@@ -61,9 +65,32 @@ internal static class TenantMigrations
             }
         }
         var history = context.GetService<IHistoryRepository>();
-        var script = history.GetCreateIfNotExistsScript()
-            + history.GetInsertScript(new HistoryRow(firstId, ProductInfo.GetVersion()));
-        await context.Database.ExecuteSqlRawAsync(script, cancellationToken);
+        var script = new StringBuilder(history.GetCreateIfNotExistsScript()).Append(history.GetInsertScript(new HistoryRow(firstId, ProductInfo.GetVersion())));
+        foreach (var (id, type) in migrations.Migrations.Skip(1))
+        {
+            if (await ColumnsAlreadyAddedAsync(context, migrations.CreateMigration(type, context.Database.ProviderName!), cancellationToken))
+            {
+                script.Append(history.GetInsertScript(new HistoryRow(id, ProductInfo.GetVersion())));
+            }
+        }
+        await context.Database.ExecuteSqlRawAsync(script.ToString(), cancellationToken);
+    }
+
+    /// <summary>A migration that only adds columns, every one of which the database has.</summary>
+    private static async Task<bool> ColumnsAlreadyAddedAsync(PortalsDbContext context, Migration migration, CancellationToken cancellationToken)
+    {
+        if (migration.UpOperations.Count == 0 || !migration.UpOperations.All(o => o is AddColumnOperation))
+        {
+            return false;
+        }
+        foreach (var column in migration.UpOperations.Cast<AddColumnOperation>())
+        {
+            if (!await ExistsAsync(context, column.Table, column.Name, cancellationToken))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The tables the first migration creates, ContentItems first (the one a legacy database surely has).</summary>
@@ -74,10 +101,14 @@ internal static class TenantMigrations
         return first.UpOperations.OfType<CreateTableOperation>().Select(t => t.Name).OrderBy(t => t != "ContentItems");
     }
 
-    private static async Task<bool> TableExistsAsync(PortalsDbContext context, string table, CancellationToken cancellationToken)
+    private static Task<bool> TableExistsAsync(PortalsDbContext context, string table, CancellationToken cancellationToken) =>
+        ExistsAsync(context, table, column: null, cancellationToken);
+
+    private static async Task<bool> ExistsAsync(PortalsDbContext context, string table, string? column, CancellationToken cancellationToken)
     {
-        // The name comes from our own migration and is quoted by the provider; it is not input.
-        var sql = "SELECT 1 FROM " + context.GetService<ISqlGenerationHelper>().DelimitIdentifier(table) + " WHERE 1 = 0";
+        // The names come from our own migrations and are quoted by the provider; they are not input.
+        var quote = context.GetService<ISqlGenerationHelper>();
+        var sql = "SELECT " + (column is null ? "1" : quote.DelimitIdentifier(column)) + " FROM " + quote.DelimitIdentifier(table) + " WHERE 1 = 0";
         try
         {
             await context.Database.ExecuteSqlRawAsync(sql, cancellationToken);

@@ -18,17 +18,14 @@ namespace Portals.Core.Tests.Contracts;
 public abstract class MigrationContract<THarness> : StoreContract<THarness> where THarness : StoreHarness, new()
 {
     [Fact]
-    public async Task MigrateAsync_DatabaseAtFirstMigrationFilledThroughTheStore_LaterMigrationsKeepEveryRow()
+    public async Task MigrateAsync_FilledDatabaseAtFirstMigration_LaterMigrationsKeepEveryRow()
     {
         var tenant = Harness.NewTenant("upgrade");
-        var known = await MigrateToFirstAsync(tenant);
+        var (known, before) = await FilledAtFirstMigrationAsync(tenant);
         Assert.True(known.Count >= 2, "the upgrade path needs at least two migrations");
         var status = await Harness.Database.GetMigrationStatusAsync(tenant, default);
         Assert.Equal(known[..1], status.Applied);
         Assert.Equal(known[1..], status.Pending);
-
-        await FillAsync(tenant);
-        var before = await SnapshotAsync(tenant);
 
         Assert.Equal(known[1..], await Harness.Database.MigrateAsync(tenant, default));
         Assert.True((await Harness.Database.GetMigrationStatusAsync(tenant, default)).UpToDate);
@@ -76,13 +73,11 @@ public abstract class MigrationContract<THarness> : StoreContract<THarness> wher
     public async Task MigrateAsync_DatabaseWithoutHistory_BaselinedAndUpgradedInPlace()
     {
         var tenant = Harness.NewTenant("legacy");
-        await MigrateToFirstAsync(tenant);
-        await FillAsync(tenant);
+        var (_, before) = await FilledAtFirstMigrationAsync(tenant);
         await using (var db = Harness.Database.Open(tenant))
         {
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"__EFMigrationsHistory\"");
         }
-        var before = await SnapshotAsync(tenant);
         Assert.True((await Harness.Database.GetMigrationStatusAsync(tenant, default)).Legacy);
 
         await Harness.Database.MigrateAsync(tenant, default);
@@ -90,13 +85,41 @@ public abstract class MigrationContract<THarness> : StoreContract<THarness> wher
         Assert.Equal(before, await SnapshotAsync(tenant));
     }
 
-    private async Task<List<string>> MigrateToFirstAsync(TenantContext tenant)
+    /// <summary>
+    /// EnsureCreated by the build just before migrations: it already had the review column a later migration adds,
+    /// but not the unique index on latest paths.
+    /// </summary>
+    [Fact]
+    public async Task MigrateAsync_DatabaseWithoutHistoryHoldingALaterColumn_BaselinedPastIt()
     {
-        Directory.CreateDirectory(tenant.DataFolder);
+        var tenant = Harness.NewTenant("legacy2");
+        await Harness.Database.MigrateAsync(tenant, default);
+        await FillAsync(tenant);
+        await using (var db = Harness.Database.Open(tenant))
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"__EFMigrationsHistory\"");
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_ContentItems_LatestPath\"");
+        }
+        var before = await SnapshotAsync(tenant);
+
+        Assert.Contains(await Harness.Database.MigrateAsync(tenant, default), id => id.EndsWith("_UniqueLatestPath", StringComparison.Ordinal));
+        Assert.True((await Harness.Database.GetMigrationStatusAsync(tenant, default)).UpToDate);
+        Assert.Equal(before, await SnapshotAsync(tenant));
+    }
+
+    /// <summary>
+    /// A database at the first migration holding rows of every kind, and their snapshot. The store writes this build's
+    /// schema, so it fills an up-to-date database, which the later migrations' Down steps then take back to the first.
+    /// </summary>
+    private async Task<(List<string> Known, string Snapshot)> FilledAtFirstMigrationAsync(TenantContext tenant)
+    {
+        await Harness.Database.MigrateAsync(tenant, default);
+        await FillAsync(tenant);
+        var snapshot = await SnapshotAsync(tenant);
         await using var db = Harness.Database.Open(tenant);
         var known = db.Database.GetMigrations().ToList();
         await db.GetService<IMigrator>().MigrateAsync(known[0]);
-        return known;
+        return (known, snapshot);
     }
 
     /// <summary>Items (published, with a newer draft, withdrawn, deleted), their change log, a user, an API client, an audit entry.</summary>
