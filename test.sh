@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine, starts a throwaway PostgreSQL cluster (stopped on exit,
-# also on failure), runs every test project on SQLite, runs the API, recipe, migration and search integration suites
-# again on PostgreSQL, and ends with one line: "Tests: N passed, M failed".
+# also on failure), runs every test project on SQLite, runs the API, recipe, migration, search, admin content and
+# public page integration suites again on PostgreSQL, and ends with one line: "Tests: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -51,6 +51,8 @@ postgres_runs=(
   "tests/Portals.Contents.Tests|FullyQualifiedName~Portals.Contents.Tests"
   "tests/Portals.Web.Tests|FullyQualifiedName~RecipeRoundTripTests|FullyQualifiedName~RecipeFailureTests|FullyQualifiedName~SeedContentTests|FullyQualifiedName~DatabaseMigrationTests"
   "tests/Portals.Search.Tests|FullyQualifiedName~Portals.Search.Tests.Integration"
+  "tests/Portals.Admin.Tests|FullyQualifiedName~ContentWorkflowTests|FullyQualifiedName~ContentEditorTests|FullyQualifiedName~AuditLogTests|FullyQualifiedName~ApiClientsPageTests|FullyQualifiedName~UsersTests"
+  "tests/Portals.Themes.Tests|FullyQualifiedName~Portals.Themes.Tests"
 )
 for run in "${postgres_runs[@]}"; do
   log "testing on PostgreSQL: ${run%%|*}"

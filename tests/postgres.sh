@@ -18,12 +18,14 @@ start)
   chown postgres "$data"
   runuser -u postgres -- "$bin/initdb" -D "$data/db" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$data/initdb.log" 2>&1 \
     || { cat "$data/initdb.log" >&2; exit 1; }
-  # Throwaway: durability off (fsync, full-page writes) makes creating a database per test class cheap.
+  # Throwaway: durability off (fsync, full-page writes) makes creating a database per test class cheap. No
+  # autovacuum: its workers would hold on to a test database that DROP DATABASE … WITH (FORCE) then must terminate.
   runuser -u postgres -- "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off" \
     start >/dev/null || { cat "$data/server.log" >&2; exit 1; }
+  # pg_signal_backend: dropping a test database WITH (FORCE) may have to end another role's session on it.
   runuser -u postgres -- "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qAt \
-    -c "CREATE ROLE portals_test LOGIN CREATEDB CREATEROLE" >/dev/null
+    -c "CREATE ROLE portals_test LOGIN CREATEDB CREATEROLE" -c "GRANT pg_signal_backend TO portals_test" >/dev/null
   echo "export PORTALS_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=portals_test;Timeout=30;Command Timeout=120'"
   echo "export PORTALS_TEST_PGDATA='$data'"
   ;;

@@ -9,8 +9,8 @@ namespace Portals.Testing;
 
 /// <summary>
 /// The database provider the host-level tests run on: SQLite files under the node's data folder (the default), or
-/// PostgreSQL when <c>PORTALS_TEST_PROVIDER=PostgreSQL</c> (<c>./test.sh</c> runs the API, recipe, migration and search
-/// integration suites a second time so). On PostgreSQL each tenant of a node gets its own database, named from the
+/// PostgreSQL when <c>PORTALS_TEST_PROVIDER=PostgreSQL</c> (<c>./test.sh</c> runs the host-level suites it lists in
+/// <c>postgres_runs</c> a second time so). On PostgreSQL each tenant of a node gets its own database, named from the
 /// node's data folder, so two nodes over one folder share them as they share the SQLite files.
 /// </summary>
 public static class TestDatabases
