@@ -22,6 +22,12 @@ internal static partial class CoreLog
     [LoggerMessage(6, LogLevel.Error, "Scheduled publishing failed in tenant {Tenant}.")]
     public static partial void SchedulerFailed(ILogger logger, Exception exception, string tenant);
 
+    [LoggerMessage(7, LogLevel.Warning, "Could not read the migrations of tenant {Tenant}'s database; its setup will report the error.")]
+    public static partial void SchemaCheckFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(8, LogLevel.Critical, "{Message}")]
+    public static partial void DatabaseNewerThanCode(ILogger logger, string message);
+
     [LoggerMessage(40, LogLevel.Warning, "Generated a secret for API client {ClientId} of tenant {Tenant}; it was printed once to the console.")]
     public static partial void GeneratedClientSecret(ILogger logger, string tenant, string clientId);
 

@@ -29,12 +29,15 @@ public static class PortalsCoreServices
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<TenantRouteConstraint>(TenantRouteConstraint.Name));
 
         services.AddSingleton<IDatabaseProvider, SqliteDatabaseProvider>();
+        services.AddSingleton<IDatabaseProvider, PostgreSqlDatabaseProvider>();
         services.AddSingleton<TenantDatabase>();
+        // The first hosted service, so a node refuses a database newer than its code before anything else reads it.
+        // (CLI commands build no host to start; they migrate or check through TenantDatabase themselves.)
+        services.AddHostedService<SchemaCheckService>();
         services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton<IContentStore, EfContentStore>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<IModelContributor, AuditLogModel>();
-        services.AddSingleton<ITenantSetupContributor, AuditLogGuard>();
 
         services.AddSingleton<RecipeCatalog>();
         services.AddSingleton<RecipeExecutor>();
@@ -62,7 +65,7 @@ public static class PortalsCoreServices
         return services;
     }
 
-    /// <summary>Background work of a serving node: tenant setup and scheduled publishing.</summary>
+    /// <summary>Background work of a serving node: tenant setup (migrations, first recipe) and scheduled publishing.</summary>
     public static IServiceCollection AddPortalsBackgroundServices(this IServiceCollection services)
     {
         services.AddHostedService<TenantSetupService>();

@@ -7,8 +7,9 @@ using Xunit;
 namespace Portals.Testing;
 
 /// <summary>
-/// The real host over real SQLite files in a fresh data folder: each test class that uses it as a fixture
-/// gets both tenants newly set up from their recipes.
+/// The real host over fresh databases (SQLite files in a fresh data folder, or fresh PostgreSQL databases when
+/// <see cref="TestDatabases.PostgreSql"/>): each test class that uses it as a fixture gets both tenants newly set up
+/// from their recipes.
 /// </summary>
 public class PortalsFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -37,7 +38,7 @@ public class PortalsFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portals:DataPath", DataPath);
         builder.UseSetting("Portals:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Portals:Setup:ApiClientSecret", ApiClientSecret);
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in TestDatabases.Settings(DataPath).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
@@ -73,6 +74,7 @@ public class PortalsFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             return;
         }
+        await TestDatabases.DropAsync(DataPath);
         try
         {
             Directory.Delete(DataPath, recursive: true);

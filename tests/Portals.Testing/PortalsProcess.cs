@@ -46,6 +46,10 @@ public sealed class PortalsProcess : IDisposable
         info.ArgumentList.Add($"--Portals:DataPath={dataPath}");
         info.ArgumentList.Add($"--Portals:Setup:AdminPassword={PortalsFactory.AdminPassword}");
         info.ArgumentList.Add($"--Portals:Setup:ApiClientSecret={PortalsFactory.ApiClientSecret}");
+        foreach (var (key, value) in TestDatabases.Settings(dataPath))
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
         info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         var process = new Process { StartInfo = info };

@@ -81,7 +81,7 @@ public sealed class RecipeRoundTripTests(PortalsFactory factory) : IClassFixture
         var exported = await factory.Service<RecipeExporter>().ExportAsync(source, default);
 
         var fresh = FreshTenant("banmoi");
-        await factory.Service<TenantDatabase>().EnsureCreatedAsync(fresh, default);
+        await factory.Service<TenantDatabase>().MigrateAsync(fresh, default);
         await factory.Service<RecipeExecutor>().ApplyAsync(fresh, Recipe.Parse(exported.ToJsonString(), "export.recipe.json"), default);
 
         await using (var session = await store.OpenAsync(fresh, default))
@@ -123,9 +123,6 @@ public sealed class RecipeRoundTripTests(PortalsFactory factory) : IClassFixture
         Assert.Equal(ChangeKinds.Unpublished, (await check.ReadChangesAsync(0, 10_000, default)).Last(c => c.ContentItemId == "ct-rut-lai").Kind);
     }
 
-    private TenantContext FreshTenant(string name)
-    {
-        var folder = Path.Combine(factory.DataPath, "Fresh", name);
-        return new TenantContext(name, name, name, [], "Sqlite", $"Data Source={Path.Combine(folder, "portals.db")}", folder, null, new TenantOptions());
-    }
+    /// <summary>A tenant outside the configuration, on the provider under test; dropped with the node's databases.</summary>
+    private TenantContext FreshTenant(string name) => TestDatabases.NewTenant(factory.DataPath, name);
 }

@@ -12,7 +12,7 @@ public sealed class StartupValidationTests
         await using var factory = new UnavailableProviderFactory();
         var ex = Assert.ThrowsAny<Exception>(() => factory.Server);
         var validation = Assert.IsType<OptionsValidationException>(ex is AggregateException aggregate ? aggregate.InnerExceptions[0] : ex);
-        Assert.Contains("'Postgres', which this build does not have; available: Sqlite", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("'Postgres', which this build does not have; available: PostgreSQL, Sqlite", validation.Message, StringComparison.Ordinal);
     }
 
     private sealed class UnavailableProviderFactory : PortalsFactory

@@ -10,5 +10,7 @@ namespace Portals.Core.Data;
 internal sealed class ContributorModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
-        context is PortalsDbContext portals ? (context.GetType(), portals.ContributorsKey, designTime) : (context.GetType(), designTime);
+        context is PortalsDbContext portals
+            ? (context.GetType(), portals.ContributorsKey, context.Database.ProviderName, designTime)
+            : (context.GetType(), designTime);
 }

@@ -37,7 +37,9 @@ internal sealed partial class EfContentSession
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var folded = VietnameseText.Fold(query.Text).Trim();
-            records = records.Where(r => r.DisplayTextFolded!.Contains(folded));
+            // Stored text never holds control characters, so such a search matches nothing; PostgreSQL would
+            // refuse a NUL in a parameter outright.
+            records = folded.Any(char.IsControl) ? records.Where(r => false) : records.Where(r => r.DisplayTextFolded!.Contains(folded));
         }
         if (query.PublishedAfter is { } after)
         {

@@ -46,12 +46,13 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
     }
 
     /// <summary>
-    /// Writes start the transaction, so read-only sessions never take the write lock. On SQLite it is
-    /// <c>BEGIN IMMEDIATE</c>: the database's write lock is held from here, so every read that follows in this
-    /// session sees the state its writes will replace, whatever other processes do.
+    /// Writes start the transaction, so read-only sessions never take the write lock. The tenant's write lock is held
+    /// from here (SQLite: <c>BEGIN IMMEDIATE</c>; PostgreSQL: an advisory lock), so every read that follows in this
+    /// session sees the state its writes will replace, whatever other processes or nodes do, and change-log ids
+    /// commit in order.
     /// </summary>
     private async Task BeginWriteAsync(CancellationToken cancellationToken) =>
-        _transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
+        _transaction ??= await db.BeginWriteAsync(cancellationToken);
 
     /// <summary>The item's latest and published rows, tracked, read inside the write transaction and checked against <paramref name="expected"/>.</summary>
     private async Task<List<ContentItemRecord>> LockVersionsAsync(string contentItemId, ExpectedVersion? expected, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Portals.Core.Data;
 
@@ -20,6 +22,23 @@ public sealed class PortalsDbContext(DbContextOptions<PortalsDbContext> options,
     /// <summary>Which contributors shaped the model (see <see cref="ContributorModelCacheKeyFactory"/>).</summary>
     internal string ContributorsKey { get; } = string.Join("|", contributors.Select(c => c.GetType().FullName));
 
+    /// <summary>Set by <see cref="TenantDatabase.Open"/>; null only for design-time contexts.</summary>
+    internal IDatabaseProvider? Provider { get; init; }
+
+    /// <summary>
+    /// Starts a transaction holding the tenant's single-writer lock until it ends (see
+    /// <see cref="IDatabaseProvider.BeginWriteAsync"/>). Content sessions use it; any unit of work that must read
+    /// and then write consistently across nodes should too.
+    /// </summary>
+    public Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken) =>
+        Provider?.BeginWriteAsync(this, cancellationToken) ?? Database.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>Every date column holds UTC, and reads come back as <see cref="DateTimeKind.Utc"/> on every provider.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var item = modelBuilder.Entity<ContentItemRecord>();
@@ -37,6 +56,8 @@ public sealed class PortalsDbContext(DbContextOptions<PortalsDbContext> options,
         item.HasIndex(r => new { r.ContentType, r.Published, r.PublishedUtc });
         item.HasIndex(r => new { r.Published, r.PublishedUtc });
         item.HasIndex(r => r.Path);
+        // Paths are unique among latest versions, so two concurrent creates with one title cannot both take it.
+        item.HasIndex(r => r.Path, "IX_ContentItems_LatestPath").HasFilter("\"Latest\"").IsUnique();
         item.HasIndex(r => r.PublishAtUtc);
         item.HasMany(r => r.Terms).WithOne().HasForeignKey(t => t.ContentItemRecordId).OnDelete(DeleteBehavior.Cascade);
 
@@ -60,5 +81,19 @@ public sealed class PortalsDbContext(DbContextOptions<PortalsDbContext> options,
         {
             contributor.Configure(modelBuilder);
         }
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // Byte order, as SQLite compares: the folded title sorts and the path matches the same on both providers,
+            // whatever locale the database was created with.
+            item.Property(r => r.DisplayTextFolded).UseCollation("C");
+            item.Property(r => r.Path).UseCollation("C");
+        }
     }
 }
+
+/// <summary>
+/// Stores UTC whatever the kind of the value (PostgreSQL's <c>timestamptz</c> accepts only UTC), and reads it back as UTC.
+/// </summary>
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -79,6 +79,12 @@ public sealed partial class PortalsOptionsValidator(IEnumerable<Data.IDatabasePr
                 errors.Add($"Tenant '{tenantName}' uses database provider '{tenant.DatabaseProvider}', which this build does not have; "
                     + $"available: {string.Join(", ", _providers.Order(StringComparer.Ordinal))}.");
             }
+            else if (!string.Equals(tenant.DatabaseProvider, Data.SqliteDatabaseProvider.ProviderName, StringComparison.OrdinalIgnoreCase)
+                && string.IsNullOrWhiteSpace(tenant.ConnectionString))
+            {
+                // Only SQLite has a default (a file under the data folder); a server must be named.
+                errors.Add($"Tenant '{tenantName}' uses {tenant.DatabaseProvider} and needs Portals:Tenants:{tenantName}:ConnectionString.");
+            }
             if (tenant.CacheMaxAgeSeconds < 0 || tenant.AnonymousRequestsPerMinute <= 0)
             {
                 errors.Add($"Tenant '{tenantName}' has a negative cache age or a non-positive rate limit.");

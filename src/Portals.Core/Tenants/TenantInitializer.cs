@@ -13,7 +13,7 @@ public interface ITenantSetupContributor
     Task SetupAsync(TenantContext tenant, CancellationToken cancellationToken);
 }
 
-/// <summary>Creates a tenant's database and, the first time, applies its setup recipe.</summary>
+/// <summary>Migrates a tenant's database (creating it when new) and, the first time, applies its setup recipe.</summary>
 public sealed class TenantInitializer(
     TenantDatabase database,
     IContentStore store,
@@ -28,7 +28,7 @@ public sealed class TenantInitializer(
     {
         try
         {
-            await database.EnsureCreatedAsync(tenant, cancellationToken);
+            await database.MigrateAsync(tenant, cancellationToken);
             if (!await IsSetUpAsync(tenant, cancellationToken))
             {
                 var recipeName = tenant.SetupRecipe ?? tenant.Name;

@@ -5,7 +5,7 @@ namespace Portals.Web.Cli;
 /// <summary>Runs a command instead of the web server: same configuration and services, no HTTP.</summary>
 public static class PortalsCli
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase) { "recipe", "search" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase) { "recipe", "search", "db" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -18,6 +18,7 @@ public static class PortalsCli
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton<ICliCommand, RecipeApplyCommand>();
         builder.Services.AddSingleton<ICliCommand, RecipeExportCommand>();
+        builder.Services.AddSingleton<ICliCommand, DbMigrateCommand>();
 
         await using var app = builder.Build();
         var commands = app.Services.GetServices<ICliCommand>().ToList();

@@ -103,4 +103,10 @@ public abstract class PublishingSchedulerContract<THarness> : StoreContract<THar
 
 public sealed class SqliteContentChangeLogTests : ContentChangeLogContract<SqliteHarness>;
 
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlContentChangeLogTests : ContentChangeLogContract<PostgreSqlHarness>;
+
 public sealed class SqlitePublishingSchedulerTests : PublishingSchedulerContract<SqliteHarness>;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlPublishingSchedulerTests : PublishingSchedulerContract<PostgreSqlHarness>;

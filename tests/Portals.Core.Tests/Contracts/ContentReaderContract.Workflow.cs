@@ -104,3 +104,6 @@ public abstract class ContentWorkflowReadContract<THarness> : StoreContract<THar
 }
 
 public sealed class SqliteContentWorkflowReadTests : ContentWorkflowReadContract<SqliteHarness>;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlContentWorkflowReadTests : ContentWorkflowReadContract<PostgreSqlHarness>;

@@ -80,6 +80,36 @@ public abstract class ContentReaderContract<THarness> : StoreContract<THarness> 
         Assert.Equal(0, (await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Taxonomy", PublishedAfter: DateTime.UtcNow.AddDays(1)), default))).Total);
     }
 
+    /// <summary>
+    /// Titles sort by their folded form (marks removed, đ as d, case ignored, decomposed input normalized), with the
+    /// same order on every provider whatever the database's locale; a search with or without diacritics matches.
+    /// </summary>
+    [Fact]
+    public async Task QueryAsync_VietnameseTitles_FoldedOrderAndAccentInsensitiveMatch()
+    {
+        var titles = new[]
+        {
+            ("t1", "Ô Môn"), ("t2", "Cần Thơ".Normalize(System.Text.NormalizationForm.FormD)), ("t3", "Đầm Dơi"), ("t4", "bạc liêu"),
+            ("t5", "Châu Thành"), ("t6", "Ấp Bắc"), ("t7", "Cà Mau"), ("t8", "Dừa"),
+        };
+        foreach (var (id, title) in titles)
+        {
+            await SaveAsync(Offer(id, title), SaveMode.Publish);
+        }
+        var ascending = await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Offer", Sort: ContentSort.TitleAscending), default));
+        Assert.Equal(["t6", "t4", "t7", "t2", "t5", "t3", "t8", "t1"], ascending.Items.Select(j => ContentItem.Parse(j).ContentItemId));
+        var descending = await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Offer", Sort: ContentSort.TitleDescending), default));
+        Assert.Equal(["t1", "t8", "t3", "t5", "t2", "t7", "t4", "t6"], descending.Items.Select(j => ContentItem.Parse(j).ContentItemId));
+        foreach (var text in new[] { "cần thơ", "CAN THO", "Cần Thơ".Normalize(System.Text.NormalizationForm.FormD) })
+        {
+            var found = await InSession(s => s.QueryAsync(new ContentQuery(Text: text), default));
+            Assert.Equal("t2", ContentItem.Parse(Assert.Single(found.Items)).ContentItemId);
+        }
+        var dam = await InSession(s => s.QueryAsync(new ContentQuery(Text: "đầm"), default));
+        Assert.Equal("t3", ContentItem.Parse(Assert.Single(dam.Items)).ContentItemId);
+        Assert.Equal(0, (await InSession(s => s.QueryAsync(new ContentQuery(Text: "Cần\0Thơ"), default))).Total);
+    }
+
     [Fact]
     public async Task ListLatestAsync_PublishedWithDraft_OneLatestPerItem()
     {
@@ -113,3 +143,6 @@ public abstract class ContentReaderContract<THarness> : StoreContract<THarness> 
 }
 
 public sealed class SqliteContentReaderTests : ContentReaderContract<SqliteHarness>;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlContentReaderTests : ContentReaderContract<PostgreSqlHarness>;

@@ -167,3 +167,6 @@ public abstract partial class ContentWriterContract<THarness> : StoreContract<TH
 }
 
 public sealed class SqliteContentWriterTests : ContentWriterContract<SqliteHarness>;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlContentWriterTests : ContentWriterContract<PostgreSqlHarness>;

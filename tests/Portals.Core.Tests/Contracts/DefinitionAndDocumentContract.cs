@@ -62,3 +62,6 @@ public abstract class DefinitionAndDocumentContract<THarness> : StoreContract<TH
 }
 
 public sealed class SqliteDefinitionAndDocumentTests : DefinitionAndDocumentContract<SqliteHarness>;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlDefinitionAndDocumentTests : DefinitionAndDocumentContract<PostgreSqlHarness>;

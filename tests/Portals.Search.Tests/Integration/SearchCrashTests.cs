@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Portals.Search.Http;
 using Portals.Search.Indexing;
 using Portals.Search.Lucene;
@@ -17,6 +18,7 @@ public sealed class SearchCrashTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        TestDatabases.DropAsync(_data).GetAwaiter().GetResult();
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
@@ -85,31 +87,14 @@ public sealed class SearchCrashTests : IDisposable
 
     private long LastChangeId()
     {
-        using var connection = OpenDatabase();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MAX(Id) FROM ChangeLog";
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private SqliteConnection OpenDatabase()
-    {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "Sites", "haugiang", "portals.db")};Pooling=False");
-        connection.Open();
-        return connection;
+        using var db = TestDatabases.Open(_data, "haugiang");
+        return db.ChangeLog.Max(c => c.Id);
     }
 
     private SortedSet<string> PublishedSearchableIds()
     {
-        using var connection = OpenDatabase();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ContentItemId FROM ContentItems WHERE Published AND ContentType <> 'Taxonomy'";
-        using var reader = command.ExecuteReader();
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
+        using var db = TestDatabases.Open(_data, "haugiang");
+        return new SortedSet<string>(db.ContentItems.Where(r => r.Published && r.ContentType != "Taxonomy").Select(r => r.ContentItemId), StringComparer.Ordinal);
     }
 
     private static string BulkRecipe()

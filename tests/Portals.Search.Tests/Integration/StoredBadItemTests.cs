@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Portals.Core.Content;
+using Portals.Core.Data;
 using Portals.Testing;
 using static Portals.Search.Tests.Integration.SearchTestHelpers;
 
@@ -37,22 +37,15 @@ public sealed class StoredBadItemTests(PortalsFactory factory) : IClassFixture<P
     /// <summary>Replaces the published version's sector terms and logs the change, bypassing every validation.</summary>
     private async Task CorruptSectorAsync(string tenant, string id, string term)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataPath, "Sites", tenant, "portals.db")};Pooling=False");
-        await connection.OpenAsync();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT Json FROM ContentItems WHERE ContentItemId = $id AND Published";
-        read.Parameters.AddWithValue("$id", id);
-        var item = JsonNode.Parse((string)(await read.ExecuteScalarAsync())!)!;
+        // Another process's connection, on whichever provider the tests run; inside the tenant's write lock like any writer.
+        await using var db = TestDatabases.Open(factory.DataPath, tenant);
+        await using var transaction = await db.BeginWriteAsync(default);
+        var item = JsonNode.Parse(await db.ContentItems.Where(r => r.ContentItemId == id && r.Published).Select(r => r.Json).SingleAsync())!;
         item["NewsArticle"]!["Sector"]!["TermContentItemIds"] = new JsonArray(term);
-
-        using var write = connection.CreateCommand();
-        write.CommandText = """
-            UPDATE ContentItems SET Json = $json WHERE ContentItemId = $id AND Published;
-            INSERT INTO ChangeLog (ContentItemId, ContentType, Kind, CreatedUtc) VALUES ($id, 'NewsArticle', 'Published', $now);
-            """;
-        write.Parameters.AddWithValue("$id", id);
-        write.Parameters.AddWithValue("$json", item.ToJsonString());
-        write.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-        Assert.Equal(2, await write.ExecuteNonQueryAsync());
+        var json = item.ToJsonString();
+        Assert.Equal(1, await db.ContentItems.Where(r => r.ContentItemId == id && r.Published).ExecuteUpdateAsync(s => s.SetProperty(r => r.Json, json)));
+        db.ChangeLog.Add(new ChangeLogRecord { ContentItemId = id, ContentType = "NewsArticle", Kind = ChangeKinds.Published, CreatedUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
     }
 }

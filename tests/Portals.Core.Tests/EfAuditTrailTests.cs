@@ -1,39 +1,30 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portals.Core.Audit;
-using Portals.Core.Data;
-using Portals.Core.Tenants;
+using Portals.Core.Tests.Contracts;
 
 namespace Portals.Core.Tests;
 
-/// <summary>The audit contract on the EF store over SQLite, plus the append-only triggers.</summary>
-public sealed class SqliteAuditTrailTests : AuditTrailContractTests
+/// <summary>The audit contract on the EF store, plus the append-only triggers its migrations install.</summary>
+public abstract class EfAuditTrailTests<THarness> : AuditTrailContractTests where THarness : StoreHarness, new()
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "portals-audit-tests", Guid.NewGuid().ToString("n"));
-    private TenantDatabase _database = null!;
+    private readonly THarness _harness = new();
 
     public override async Task InitializeAsync()
     {
-        _database = new TenantDatabase([new SqliteDatabaseProvider()], [new AuditLogModel()]);
-        Store = new EfContentStore(_database, TimeProvider.System);
-        Tenant = new TenantContext("audit", "audit", "audit", [], "Sqlite", $"Data Source={Path.Combine(_folder, "portals.db")}", _folder, null, new TenantOptions());
-        await _database.EnsureCreatedAsync(Tenant, default);
-        await new AuditLogGuard(_database).SetupAsync(Tenant, default);
+        await _harness.CreateTenantsAsync();
+        Store = _harness.Store;
+        Tenant = _harness.TenantA;
         await using var session = await Store.OpenAsync(Tenant, default);
         await session.SaveDefinitionsAsync(TestDefinitions.Set, default);
         await session.CommitAsync(default);
     }
 
-    public override Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public override async Task DisposeAsync() => await _harness.DisposeAsync();
 
     protected override async Task<IReadOnlyList<(string Action, string? UserName, string? Subject, DateTime CreatedUtc)>> ReadLogAsync()
     {
-        await using var db = _database.Open(Tenant);
+        await using var db = _harness.Database.Open(Tenant);
         var rows = await db.Set<AuditRecord>().OrderBy(a => a.Id).ToListAsync();
         return rows.Select(a => (a.Action, a.UserName, a.Subject, a.CreatedUtc)).ToList();
     }
@@ -46,9 +37,10 @@ public sealed class SqliteAuditTrailTests : AuditTrailContractTests
             await session.Audit().AppendAsync(new AuditEntry(AuditActions.SignIn, "admin", "127.0.0.1"), default);
             await session.CommitAsync(default);
         }
-        await using var db = _database.Open(Tenant);
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditLog\" SET \"UserName\" = 'x'"));
-        await Assert.ThrowsAsync<SqliteException>(() => db.Set<AuditRecord>().ExecuteDeleteAsync());
+        await using var db = _harness.Database.Open(Tenant);
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditLog\" SET \"UserName\" = 'x'"));
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Set<AuditRecord>().ExecuteDeleteAsync());
         Assert.Equal("admin", Assert.Single(await ReadLogAsync()).UserName);
     }
 
@@ -63,3 +55,8 @@ public sealed class SqliteAuditTrailTests : AuditTrailContractTests
         Assert.Equal(AuditRecord.UserNameLength, Assert.Single(await ReadLogAsync()).UserName!.Length);
     }
 }
+
+public sealed class SqliteAuditTrailTests : EfAuditTrailTests<SqliteHarness>;
+
+[Trait("Provider", "PostgreSQL")]
+public sealed class PostgreSqlAuditTrailTests : EfAuditTrailTests<PostgreSqlHarness>;
