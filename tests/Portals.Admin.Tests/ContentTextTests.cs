@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Portals.Admin.Content;
 using Portals.Core.Content;
 
@@ -14,9 +13,9 @@ public sealed partial class ContentTextTests
     [Fact]
     public void Both_languages_have_the_same_keys_and_every_key_the_content_pages_use()
     {
-        var module = Path.Combine(RepositoryRoot(), "modules", "Portals.Admin");
-        var vietnamese = Keys(Path.Combine(module, "Resources", "ContentText.resx"));
-        var english = Keys(Path.Combine(module, "Resources", "ContentText.en.resx"));
+        var module = AdminResources.Module;
+        var vietnamese = AdminResources.Keys("ContentText.resx");
+        var english = AdminResources.Keys("ContentText.en.resx");
         Assert.Equal(vietnamese.Order(), english.Order());
 
         var sources = new[] { "Content", "Areas/Admin/Pages/Content", "Areas/Admin/Pages/Sectors", "Areas/Admin/Pages/Dashboard" }
@@ -30,18 +29,7 @@ public sealed partial class ContentTextTests
         Assert.Empty(used.Except(vietnamese));
     }
 
-    private static HashSet<string> Keys(string path) =>
-        XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portals.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Portals.sln not found above the test folder.");
-    }
 
     [GeneratedRegex("\"([A-Z][A-Za-z]+(?:\\.[A-Z][A-Za-z]*)+)\"")]
     private static partial Regex Key();

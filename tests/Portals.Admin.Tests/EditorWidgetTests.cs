@@ -34,8 +34,9 @@ public sealed class EditorWidgetTests(PortalsFactory factory) : IClassFixture<Po
             Event("Hội nghị xúc tiến đầu tư Hậu Giang 2030", "15/03/2030 08:30", "15/03/2030 17:00")));
 
         var part = (await ContentForms.LatestAsync(factory, "haugiang", id))!.Part("InvestmentEvent")!;
-        Assert.Equal("2030-03-15T01:30:00Z", part["StartDate"]!["Value"]!.GetValue<string>());
-        Assert.Equal("2030-03-15T10:00:00Z", part["EndDate"]!["Value"]!.GetValue<string>());
+        // Stored in Orchard Core's DateTimeField form: ISO 8601 UTC with seven fractional digits (FieldValues).
+        Assert.Equal("2030-03-15T01:30:00.0000000Z", part["StartDate"]!["Value"]!.GetValue<string>());
+        Assert.Equal("2030-03-15T10:00:00.0000000Z", part["EndDate"]!["Value"]!.GetValue<string>());
         using (var editor = await client.GetAsync($"content/edit/InvestmentEvent/{id}"))
         {
             var html = await editor.Content.ReadAsStringAsync();
@@ -52,7 +53,7 @@ public sealed class EditorWidgetTests(PortalsFactory factory) : IClassFixture<Po
         Assert.Contains("value=\"31/02/2030 08:30\"", start, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", start, StringComparison.Ordinal);
         Assert.Contains("value=\"14/03/2030 17:00\"", ContentForms.FieldMarkup(page, "InvestmentEvent.EndDate"), StringComparison.Ordinal);
-        Assert.Equal("2030-03-15T01:30:00Z", (await ContentForms.LatestAsync(factory, "haugiang", id))!.Part("InvestmentEvent")!["StartDate"]!["Value"]!.GetValue<string>());
+        Assert.Equal("2030-03-15T01:30:00.0000000Z", (await ContentForms.LatestAsync(factory, "haugiang", id))!.Part("InvestmentEvent")!["StartDate"]!["Value"]!.GetValue<string>());
 
         // A valid time that breaks the type's rule (end before start) gets the store's message in its place.
         using var order = await ContentForms.SaveAsync(client, "InvestmentEvent", id,

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Portals.Admin.Identity;
 using Portals.Core.Audit;
 using Portals.Core.Security;
@@ -82,9 +81,9 @@ public sealed partial class PagesTests(PortalsFactory factory) : IClassFixture<P
     [Fact]
     public void Both_languages_have_every_text_the_pages_use()
     {
-        var module = Path.Combine(RepositoryRoot(), "modules", "Portals.Admin");
-        var vietnamese = Keys(Path.Combine(module, "Resources", "AdminText.resx"));
-        var english = Keys(Path.Combine(module, "Resources", "AdminText.en.resx"));
+        var module = AdminResources.Module;
+        var vietnamese = AdminResources.Keys("AdminText.resx");
+        var english = AdminResources.Keys("AdminText.en.resx");
         Assert.Equal(vietnamese.Order(), english.Order());
 
         var used = Directory.EnumerateFiles(module, "*.cs*", SearchOption.AllDirectories)
@@ -100,18 +99,7 @@ public sealed partial class PagesTests(PortalsFactory factory) : IClassFixture<P
         Assert.Empty(used.Except(vietnamese));
     }
 
-    private static HashSet<string> Keys(string path) =>
-        XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portals.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Portals.sln not found above the test folder.");
-    }
 
     [GeneratedRegex("<script(?![^>]*\\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScript();

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Portals.Admin.Media;
 
 namespace Portals.Admin.Tests.Media;
@@ -7,13 +6,13 @@ namespace Portals.Admin.Tests.Media;
 /// <summary>The media and API-client screens' texts: both languages have the same keys, and every key used exists.</summary>
 public sealed partial class MediaTextTests
 {
-    private static readonly string Module = Path.Combine(RepositoryRoot(), "modules", "Portals.Admin");
+    private static readonly string Module = AdminResources.Module;
 
     [Fact]
     public void Both_languages_have_the_same_keys()
     {
-        var vietnamese = Keys("MediaText.resx");
-        var english = Keys("MediaText.en.resx");
+        var vietnamese = AdminResources.Keys("MediaText.resx");
+        var english = AdminResources.Keys("MediaText.en.resx");
 
         Assert.True(vietnamese.Count > 50, $"Only {vietnamese.Count} keys: the file was not read.");
         Assert.Equal(vietnamese.Order(), english.Order());
@@ -32,21 +31,10 @@ public sealed partial class MediaTextTests
         Assert.Contains("Media.Refused.ContentMismatch", used);
         Assert.Contains("ApiClients.Deleted", used);
         Assert.True(used.Count > 60, $"Only {used.Count} keys found: the scan is broken.");
-        Assert.Empty(used.Except(Keys("MediaText.resx")));
+        Assert.Empty(used.Except(AdminResources.Keys("MediaText.resx")));
     }
 
-    private static HashSet<string> Keys(string file) =>
-        XDocument.Load(Path.Combine(Module, "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portals.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Portals.sln not found above the test folder.");
-    }
 
     // M["Key"] in views and models, and the keys passed around as literals ("Media.FileDeleted", "ApiClients.Disabled").
     [GeneratedRegex("\"((?:Nav|Media|Picker|Upload|ApiClients)\\.[A-Z][A-Za-z]*(?:\\.[A-Z][A-Za-z]*)*)\"")]
