@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Portals.Search.Lucene;
 
@@ -14,7 +13,7 @@ internal static class Stages
     {
         using var directory = FSDirectory.Open(folder);
         using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        var searcher = new PointInTimeSearcher(reader); // the index's own searcher: BM25, statistics read once
         var parsed = texts.Select(t => QueryText.Parse(t)!).ToArray();
         var matches = parsed.Select(t => TextQueryBuilder.Build(t, searcher, places)).ToArray();
         var raw = texts.Select(RawLucene.QueryFor).ToArray();
@@ -43,7 +42,7 @@ internal static class Stages
             var p = queries.Select(t => QueryText.Parse(t)!).ToArray();
             var m = p.Select(t => TextQueryBuilder.Build(t, searcher, places)).ToArray();
             Console.WriteLine($"{set}: relaxed pass runs for {m.Count(x => x.Relaxed is not null && searcher.Search(x.Strict, 1).TotalHits < IndexSearch.RelaxBelow)} of {m.Length}");
-            texts = queries;
+            texts = queries; // Time cycles through texts
             Time(set + ": query building", i => TextQueryBuilder.Build(p[i], searcher, places));
             Time(set + ": strict pass + facets", i => searcher.Search(m[i].Strict,
                 new FacetingCollector(TopScoreDocCollector.Create(200, false), new SearchQuery(queries[i], null, null, null), default)));
