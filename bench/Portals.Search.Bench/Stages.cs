@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Portals.Search.Lucene;
 
@@ -14,7 +13,7 @@ internal static class Stages
     {
         using var directory = FSDirectory.Open(folder);
         using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        var searcher = new PointInTimeSearcher(reader); // the index's own searcher: BM25, statistics read once
         var parsed = texts.Select(t => QueryText.Parse(t)!).ToArray();
         var matches = parsed.Select(t => TextQueryBuilder.Build(t, searcher, places)).ToArray();
         var raw = texts.Select(RawLucene.QueryFor).ToArray();
@@ -33,6 +32,24 @@ internal static class Stages
         var bodies = tops.Select(t => t.Select(d => searcher.Doc(d.Doc).Get(SearchFields.Body, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
         Time("10 snippets", i => Array.ForEach(bodies[i], b => SnippetBuilder.Build("", b, matches[i].FoldedTerms)));
         Time("IndexSearch.Run", i => IndexSearch.Run(searcher, new SearchQuery(texts[i], null, null, null), parsed[i], places, sort, default));
+        Forgiving("plain", texts);
+        Forgiving("relaxed", ForgivingQueries.Relaxed(texts));
+        Forgiving("typed right", ForgivingQueries.Typos.Select(t => t.Plain).ToArray());
+        Forgiving("one typo", ForgivingQueries.Typos.Select(t => t.Typo).ToArray());
+
+        void Forgiving(string set, string[] queries)
+        {
+            var p = queries.Select(t => QueryText.Parse(t)!).ToArray();
+            var m = p.Select(t => TextQueryBuilder.Build(t, searcher, places)).ToArray();
+            Console.WriteLine($"{set}: relaxed pass runs for {m.Count(x => x.Relaxed is not null && searcher.Search(x.Strict, 1).TotalHits < IndexSearch.RelaxBelow)} of {m.Length}");
+            texts = queries; // Time cycles through texts
+            Time(set + ": query building", i => TextQueryBuilder.Build(p[i], searcher, places));
+            Time(set + ": strict pass + facets", i => searcher.Search(m[i].Strict,
+                new FacetingCollector(TopScoreDocCollector.Create(200, false), new SearchQuery(queries[i], null, null, null), default)));
+            Time(set + ": relaxed pass + facets (all)", i => { if (m[i].Relaxed is not null) { searcher.Search(m[i].Relaxed!,
+                new FacetingCollector(TopScoreDocCollector.Create(200, false), new SearchQuery(queries[i], null, null, null), default)); } });
+            Time(set + ": IndexSearch.Run", i => IndexSearch.Run(searcher, new SearchQuery(queries[i], null, null, null), p[i], places, sort, default));
+        }
 
         void Time(string name, Action<int> call)
         {

@@ -44,15 +44,11 @@ internal static class IndexSearch
 
         var match = TextQueryBuilder.Build(text, searcher, places);
         var size = match.Boosts is null ? wanted : candidates;
+        // Counted first, not scored: when few documents hold every word, only the relaxed pass's hits are shown.
+        var relaxedPass = match.Relaxed is not null && StrictCount.IsBelow(searcher, match.Strict, query, RelaxBelow, ct);
         var top = TopScoreDocCollector.Create(size, false);
-        var collector = Collect(searcher, match.Strict, top, query, ct);
-        var relaxedPass = match.Relaxed is not null && collector.Total < RelaxBelow;
-        if (relaxedPass)
-        {
-            // Every unit found scores a fixed bonus, so the documents holding all the words still come first.
-            top = TopScoreDocCollector.Create(size, false);
-            collector = Collect(searcher, match.Relaxed!, top, query, ct);
-        }
+        // Every unit found scores a fixed bonus, so in the relaxed pass the documents holding all the words still come first.
+        var collector = Collect(searcher, relaxedPass ? match.Relaxed! : match.Strict, top, query, ct);
 
         var page = Page(searcher, top, match.Boosts, query);
         var results = Results(searcher, query, collector, page, match.FoldedTerms);

@@ -93,7 +93,6 @@ public sealed partial class LuceneSearchIndex
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) =>
-            new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new PointInTimeSearcher(reader);
     }
 }

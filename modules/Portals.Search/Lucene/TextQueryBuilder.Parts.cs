@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -74,13 +76,13 @@ internal static partial class TextQueryBuilder
     /// syllables typed with diacritics, so "bão" (storm) outranks "báo" (newspaper) and "đường" roads outrank Mr Dương.
     /// A syllable typed without diacritics carries no tone, so no form of it is preferred.
     /// </summary>
-    private static BooleanQuery? Boosts(IReadOnlyList<QueryWord> words, List<Unit> units)
+    private static BooleanQuery? Boosts(IReadOnlyList<QueryWord> words, List<Unit> units, TermStats stats)
     {
         var title = new BooleanQuery(disableCoord: true);
         foreach (var unit in units)
         {
-            unit.Folded.ToList().ForEach(f => title.Add(new TermQuery(new Term(SearchFields.TitleText, f)) { Boost = TitleBoost }, Occur.SHOULD));
-            unit.Near.ToList().ForEach(f => title.Add(new TermQuery(new Term(SearchFields.TitleText, f)) { Boost = TitleBoost * NearBoost }, Occur.SHOULD));
+            unit.Folded.ToList().ForEach(f => title.Add(Boosted(stats.Query(new Term(SearchFields.TitleText, f)), TitleBoost), Occur.SHOULD));
+            unit.Near.ToList().ForEach(f => title.Add(Boosted(stats.Query(new Term(SearchFields.TitleText, f)), TitleBoost * NearBoost), Occur.SHOULD));
         }
 
         var exact = new BooleanQuery(disableCoord: true);
@@ -88,7 +90,7 @@ internal static partial class TextQueryBuilder
         foreach (var form in words.Where(w => kept.Contains(w.Folded) && !string.Equals(w.Exact, w.Folded, StringComparison.Ordinal))
             .Select(w => w.Exact).Distinct(StringComparer.Ordinal))
         {
-            exact.Add(new TermQuery(new Term(SearchFields.AllText, form)), Occur.SHOULD);
+            exact.Add(stats.Query(new Term(SearchFields.AllText, form)), Occur.SHOULD);
         }
 
         var boosts = new BooleanQuery(disableCoord: true);
@@ -100,10 +102,26 @@ internal static partial class TextQueryBuilder
         return boosts.Clauses.Count > 0 ? boosts : null;
     }
 
-    /// <summary>Term statistics of the searcher's reader, read once per term and reused by the term queries.</summary>
+    private static TermQuery Boosted(TermQuery query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    /// <summary>
+    /// Term statistics of the searcher's reader, read once per term and reused by the term queries. They are kept per
+    /// point-in-time reader (a term's look-up seeks every segment, and most queries repeat common words): the reader is
+    /// the key, so a reopened searcher starts afresh, and only words of the shared index are kept.
+    /// </summary>
     private sealed class TermStats(IndexSearcher searcher)
     {
-        private readonly Dictionary<Term, TermContext> _contexts = [];
+        /// <summary>Terms kept per reader; past this, new terms are looked up every time.</summary>
+        private const int CachedTerms = 2048;
+
+        private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Text), TermContext>> ByReader = new();
+
+        private readonly ConcurrentDictionary<(string Field, string Text), TermContext> _contexts =
+            ByReader.GetValue(searcher.IndexReader, static _ => new());
 
         public IndexReader Reader => searcher.IndexReader;
 
@@ -111,13 +129,19 @@ internal static partial class TextQueryBuilder
 
         public TermContext Context(Term term)
         {
-            if (!_contexts.TryGetValue(term, out var context))
+            var key = (term.Field, term.Text);
+            if (!_contexts.TryGetValue(key, out var context))
             {
                 context = TermContext.Build(searcher.TopReaderContext, term);
-                _contexts[term] = context;
+                if (_contexts.Count < CachedTerms)
+                {
+                    _contexts.TryAdd(key, context);
+                }
             }
 
             return context;
         }
+
+        public TermQuery Query(Term term) => new(term, Context(term));
     }
 }

@@ -12,7 +12,7 @@ namespace Portals.Search.Lucene;
 /// left out of the search for it; <paramref name="FoldedTerms"/> are what snippets mark.
 /// </summary>
 internal sealed record TextMatch(
-    Query Strict, Query? Relaxed, Query? Boosts, Query? HoldsAll, HashSet<string> FoldedTerms,
+    BooleanQuery Strict, Query? Relaxed, Query? Boosts, Query? HoldsAll, HashSet<string> FoldedTerms,
     IReadOnlyList<string> Unmatched, bool Dropped, bool NearSpellings)
 {
     /// <summary>Text with no word in it ("***", "?!") asks for nothing, so it matches nothing rather than everything.</summary>
@@ -82,7 +82,7 @@ internal static partial class TextQueryBuilder
 
         var strict = Combine(units.Select(u => u.Match), phrases, optional);
         var folded = new HashSet<string>(units.SelectMany(u => u.Folded.Concat(u.Near)), StringComparer.Ordinal);
-        return new TextMatch(strict, Relaxed(units, phrases, optional), Boosts(words, units), HoldsAll(units, phrases),
+        return new TextMatch(strict, Relaxed(units, phrases, optional), Boosts(words, units, stats), HoldsAll(units, phrases),
             folded, unmatched, dropped, units.Any(u => u.Near.Count > 0));
     }
 
@@ -140,7 +140,7 @@ internal static partial class TextQueryBuilder
             var term = new Term(SearchFields.AllText, folded);
             var context = stats.Context(term);
             var alternatives = !required && TypoAlternatives.MayBeTypo(folded, context.DocFreq, stats.NumDocs)
-                ? TypoAlternatives.Find(stats.Reader, folded, context.DocFreq)
+                ? TypoAlternatives.Cached(stats.Reader, folded, context.DocFreq)
                 : [];
             if (context.DocFreq == 0 && alternatives.Count == 0)
             {
@@ -157,9 +157,13 @@ internal static partial class TextQueryBuilder
             if (alternatives.Count > 0)
             {
                 var spellings = new BooleanQuery(disableCoord: true);
-                alternatives.ForEach(a => spellings.Add(
-                    new TermQuery(new Term(SearchFields.AllText, a), stats.Context(new Term(SearchFields.AllText, a))) { Boost = NearBoost },
-                    Occur.SHOULD));
+                foreach (var a in alternatives)
+                {
+                    spellings.Add(
+                        new TermQuery(new Term(SearchFields.AllText, a), stats.Context(new Term(SearchFields.AllText, a))) { Boost = NearBoost },
+                        Occur.SHOULD);
+                }
+
                 var nearMatch = new BonusQuery(spellings, NearBonus);
                 match = context.DocFreq == 0 ? nearMatch : new DisjunctionMaxQuery([exact, nearMatch], 0f);
             }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -25,6 +27,35 @@ internal static class TypoAlternatives
 
     public static bool MayBeTypo(string folded, int docFreq, int numDocs) =>
         folded.Length >= MinLength && IsLetters(folded) && (docFreq == 0 || (long)docFreq * RareOneIn < numDocs);
+
+    /// <summary>Words whose near spellings are kept per reader; past this, new words are looked up every time.</summary>
+    public const int CachedWords = 1024;
+
+    /// <summary>
+    /// Near spellings per point-in-time reader: the look-up walks the term dictionary with an edit automaton, which
+    /// cost more than the search itself, and the same words come back (typed by many people, or page after page).
+    /// The reader is the key, so a reopened searcher starts afresh and the entries go away with the reader; they are
+    /// words of the shared index only, never anything about who asked.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, IReadOnlyList<string>>> ByReader = new();
+
+    /// <summary><see cref="Find"/>, remembered for <paramref name="reader"/> (whose term statistics decide it).</summary>
+    public static IReadOnlyList<string> Cached(IndexReader reader, string folded, int docFreq)
+    {
+        var cache = ByReader.GetValue(reader, static _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+        if (cache.TryGetValue(folded, out var found))
+        {
+            return found;
+        }
+
+        found = Find(reader, folded, docFreq).AsReadOnly();
+        if (cache.Count < CachedWords)
+        {
+            cache.TryAdd(folded, found);
+        }
+
+        return found;
+    }
 
     /// <summary>Folded terms of the all-text field near <paramref name="folded"/>, best first.</summary>
     public static List<string> Find(IndexReader reader, string folded, int docFreq)

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace Portals.Search.Lucene;
+
+/// <summary>
+/// The searcher of one point-in-time reader, BM25-scored. A field's collection statistics are read once: Lucene reads
+/// them again for every term of every query (walking all segments each time), and a near spelling, pair or title word
+/// is one more term; the reader never changes, so neither do they.
+/// </summary>
+internal sealed class PointInTimeSearcher : IndexSearcher
+{
+    private readonly ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
+
+    public PointInTimeSearcher(IndexReader reader)
+        : base(reader)
+    {
+        Similarity = new BM25Similarity();
+    }
+
+    public override CollectionStatistics CollectionStatistics(string field) =>
+        _fields.GetOrAdd(field, base.CollectionStatistics);
+}
