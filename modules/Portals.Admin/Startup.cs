@@ -17,6 +17,7 @@ using Portals.Admin.Assets;
 using Portals.Admin.Content;
 using Portals.Admin.Http;
 using Portals.Admin.Identity;
+using Portals.Core.Cluster;
 using Portals.Core.Modules;
 using Portals.Core.Security;
 using Portals.Core.Tenants;
@@ -76,13 +77,16 @@ public static class Startup
     }
 
     /// <summary>
-    /// Cookie and antiforgery keys in the data folder, shared by every node over it: sessions survive restarts and
-    /// work behind a load balancer.
+    /// Cookie and antiforgery keys in the cluster database when <c>Portals:Cluster:ConnectionString</c> is set,
+    /// otherwise in the data folder (shared by every node over it): sessions survive restarts and work behind a load
+    /// balancer without sticky sessions.
     /// </summary>
     private static void AddAdminDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("Portals");
-        services.AddOptions<KeyManagementOptions>().Configure<TenantRegistry, ILoggerFactory>((keys, registry, loggers) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(registry.DataRoot, "Keys", "DataProtection")), loggers));
+        services.AddOptions<KeyManagementOptions>().Configure<TenantRegistry, ILoggerFactory, ClusterDatabase>((keys, registry, loggers, cluster) =>
+            keys.XmlRepository = cluster.Configured
+                ? new ClusterXmlRepository(cluster)
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(registry.DataRoot, "Keys", "DataProtection")), loggers));
     }
 }

@@ -40,4 +40,10 @@ internal static partial class SearchLog
 
     [LoggerMessage(106, LogLevel.Information, "Search rebuild of {Tenant}: {Published} published item(s) indexed, {SetAside} set aside, {Stale} stale document(s) removed.")]
     public static partial void Rebuilt(ILogger logger, string tenant, int published, int setAside, int stale);
+
+    [LoggerMessage(120, LogLevel.Information, "Search rebuild {Generation} of {Tenant} was started on another node; rebuilding this node's index.")]
+    public static partial void FollowingRebuild(ILogger logger, string tenant, long generation);
+
+    [LoggerMessage(121, LogLevel.Warning, "Could not save the search rebuild progress of {Tenant}.")]
+    public static partial void RebuildProgressNotSaved(ILogger logger, Exception exception, string tenant);
 }

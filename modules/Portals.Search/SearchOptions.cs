@@ -13,6 +13,9 @@ public sealed class SearchOptions
     /// <summary>Indexing buffer before the engine flushes a segment; larger speeds up full rebuilds.</summary>
     public double RamBufferSizeMb { get; set; } = 48;
 
+    /// <summary>A pause after each rebuild batch (500 items), to spare a busy database during a long rebuild; 0 by default.</summary>
+    public int RebuildBatchPauseMilliseconds { get; set; }
+
     /// <summary>
     /// The province or city each tenant stands for, by tenant name (<c>Portals:Search:Places:haugiang:0</c> = "Hậu Giang"):
     /// a query naming it, with or without diacritics, boosts that tenant's documents.
@@ -29,6 +32,10 @@ public sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
         if (options.RamBufferSizeMb is < 1 or > 2048)
         {
             errors.Add($"{SearchOptions.Section}:RamBufferSizeMb must be between 1 and 2048.");
+        }
+        if (options.RebuildBatchPauseMilliseconds is < 0 or > 60_000)
+        {
+            errors.Add($"{SearchOptions.Section}:RebuildBatchPauseMilliseconds must be between 0 and 60000.");
         }
         if (options.IndexPath is { } path && (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
         {

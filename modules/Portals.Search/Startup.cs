@@ -24,6 +24,7 @@ public static class Startup
         services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         services.AddLuceneSearchIndex();
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<ClusterRebuilds>();
         services.AddSingleton<SearchRebuildJobs>();
         services.AddHostedService<SearchIndexingService>();
         services.AddSingleton<ICliCommand, SearchRebuildCommand>();

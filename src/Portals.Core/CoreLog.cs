@@ -48,4 +48,19 @@ internal static partial class CoreLog
 
     [LoggerMessage(46, LogLevel.Information, "Created the key file {Path}.")]
     public static partial void CreatedKey(ILogger logger, string path);
+
+    [LoggerMessage(60, LogLevel.Information, "Listening for other nodes' changes to tenant {Tenant}.")]
+    public static partial void ListenerConnected(ILogger logger, string tenant);
+
+    [LoggerMessage(61, LogLevel.Warning, "Lost the change notifications of tenant {Tenant}; caches fall back to their time limit, reconnecting in {Seconds} s.")]
+    public static partial void ListenerDisconnected(ILogger logger, Exception exception, string tenant, double seconds);
+
+    [LoggerMessage(62, LogLevel.Information, "This node now publishes the due schedules of tenant {Tenant}.")]
+    public static partial void SchedulerLeaseTaken(ILogger logger, string tenant);
+
+    [LoggerMessage(63, LogLevel.Warning, "Could not take or keep a cluster lease of tenant {Tenant}.")]
+    public static partial void LeaseFailed(ILogger logger, Exception exception, string tenant);
+
+    [LoggerMessage(64, LogLevel.Information, "Created the shared key {Name} in the cluster database.")]
+    public static partial void CreatedSharedKey(ILogger logger, string name);
 }

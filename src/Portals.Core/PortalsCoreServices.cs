@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portals.Core.Audit;
+using Portals.Core.Cluster;
 using Portals.Core.Content;
 using Portals.Core.Data;
 using Portals.Core.Http;
@@ -34,6 +35,10 @@ public static class PortalsCoreServices
         // The first hosted service, so a node refuses a database newer than its code before anything else reads it.
         // (CLI commands build no host to start; they migrate or check through TenantDatabase themselves.)
         services.AddHostedService<SchemaCheckService>();
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
+        services.AddSingleton<ClusterDatabase>();
+        services.AddHostedService<ClusterStartupCheck>();
         services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton<IContentStore, EfContentStore>();
         services.AddSingleton<UserAccounts>();
@@ -65,11 +70,15 @@ public static class PortalsCoreServices
         return services;
     }
 
-    /// <summary>Background work of a serving node: tenant setup (migrations, first recipe) and scheduled publishing.</summary>
+    /// <summary>
+    /// Background work of a serving node: tenant setup (migrations, first recipe), scheduled publishing and, on
+    /// PostgreSQL, listening for other nodes' commits.
+    /// </summary>
     public static IServiceCollection AddPortalsBackgroundServices(this IServiceCollection services)
     {
         services.AddHostedService<TenantSetupService>();
         services.AddHostedService<ScheduledPublishingService>();
+        services.AddHostedService<ChangeNotificationListener>();
         return services;
     }
 

@@ -29,7 +29,10 @@ public sealed class PortalsProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static PortalsProcess Start(string dataPath, params string[] args)
+    public static PortalsProcess Start(string dataPath, params string[] args) => Start(dataPath, [], args);
+
+    /// <summary>As <see cref="Start(string, string[])"/>, with <paramref name="settings"/> last (they win over the provider under test's).</summary>
+    public static PortalsProcess Start(string dataPath, IEnumerable<KeyValuePair<string, string>> settings, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -46,7 +49,7 @@ public sealed class PortalsProcess : IDisposable
         info.ArgumentList.Add($"--Portals:DataPath={dataPath}");
         info.ArgumentList.Add($"--Portals:Setup:AdminPassword={PortalsFactory.AdminPassword}");
         info.ArgumentList.Add($"--Portals:Setup:ApiClientSecret={PortalsFactory.ApiClientSecret}");
-        foreach (var (key, value) in TestDatabases.Settings(dataPath))
+        foreach (var (key, value) in TestDatabases.Settings(dataPath).Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
         {
             info.ArgumentList.Add($"--{key}={value}");
         }

@@ -16,8 +16,9 @@ public sealed record CachedBody(byte[] Bytes, string ETag)
 /// <summary>
 /// Published reads (items, paths, list pages, feeds) kept in memory per tenant. A tenant's entries are dropped as soon as
 /// <see cref="ContentChangeSignal"/> moves, i.e. after any committed write in this process, so the next request after
-/// a publish, unpublish or delete reads the database. Writes by another process (the CLI, a second node) are seen
-/// after at most <see cref="ContentsApiOptions.ReadCacheSeconds"/>.
+/// a publish, unpublish or delete reads the database. On PostgreSQL the signal also moves when another node commits
+/// (LISTEN/NOTIFY), and entries live until then while the listener is connected; otherwise (SQLite, the CLI, a lost
+/// listener) another process's writes are seen after at most <see cref="ContentsApiOptions.ReadCacheSeconds"/>.
 /// </summary>
 public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<ContentsApiOptions> options, TimeProvider clock)
 {
@@ -38,13 +39,24 @@ public sealed class PublishedReadCache(ContentChangeSignal signal, IOptions<Cont
                 static (_, existing, value) => existing.Value == value ? existing : new Generation(value), current);
         }
         stamp = generation;
-        if (_lifetimeTicks > 0 && generation.Entries.TryGetValue(key, out var entry) && clock.GetUtcNow().UtcTicks - entry.LoadedTicks < _lifetimeTicks)
+        if (_lifetimeTicks > 0 && generation.Entries.TryGetValue(key, out var entry) && IsFresh(tenant, entry))
         {
             json = entry.Json;
             return true;
         }
         json = null;
         return false;
+    }
+
+    /// <summary>
+    /// Young enough, or the tenant's change notifications were received within the lifetime: then any write committed
+    /// before that moment has dropped the generation already, and one committed after it shows within the lifetime,
+    /// as it would without notifications (a listener that dies stops confirming, so its entries age out as before).
+    /// </summary>
+    private bool IsFresh(string tenant, Entry entry)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        return now - entry.LoadedTicks < _lifetimeTicks || now - signal.NotifiedUpTo(tenant) < _lifetimeTicks;
     }
 
     /// <summary>Stores a value read after <see cref="TryGet"/>; if the tenant changed meanwhile, the stamp's generation is already discarded.</summary>

@@ -26,12 +26,13 @@ public static class SearchAdminEndpoints
         return endpoints;
     }
 
-    public static Accepted<RebuildStatus> StartRebuild(TenantContext tenant, SearchRebuildJobs jobs, HttpContext context) =>
-        TypedResults.Accepted($"{context.Request.PathBase}/{tenant.UrlPrefix}/api/search/rebuild", jobs.Start(tenant));
+    /// <summary>On PostgreSQL, a request on any node while the cluster's job runs answers with that job.</summary>
+    public static async Task<Accepted<RebuildStatus>> StartRebuild(TenantContext tenant, SearchRebuildJobs jobs, HttpContext context) =>
+        TypedResults.Accepted($"{context.Request.PathBase}/{tenant.UrlPrefix}/api/search/rebuild", await jobs.StartAsync(tenant, context.RequestAborted));
 
     /// <summary>The 404 goes through the problem details service, like every other error: it gets a traceId.</summary>
-    public static Results<Ok<RebuildStatus>, ProblemHttpResult> GetRebuild(TenantContext tenant, SearchRebuildJobs jobs) =>
-        jobs.Latest(tenant.Name) is { } status
+    public static async Task<Results<Ok<RebuildStatus>, ProblemHttpResult>> GetRebuild(TenantContext tenant, SearchRebuildJobs jobs, HttpContext context) =>
+        await jobs.LatestAsync(tenant, context.RequestAborted) is { } status
             ? TypedResults.Ok(status)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Chưa có lần xây dựng lại chỉ mục nào.");
 }

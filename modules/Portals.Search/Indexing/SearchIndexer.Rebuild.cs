@@ -43,6 +43,10 @@ public sealed partial class SearchIndexer
             var loaded = await LoadAsync(session, batch, cancellationToken);
             await ApplyAsync(tenant.Name, loaded, heldCursor, heldCursor, cancellationToken);
             progress?.Report(new IndexingProgress(tenant.Name, offset + batch.Count, ids.Count));
+            if (options.Value.RebuildBatchPauseMilliseconds > 0)
+            {
+                await Task.Delay(options.Value.RebuildBatchPauseMilliseconds, cancellationToken);
+            }
         }
 
         // Every published item has just been written (or set aside); whatever else the tenant's part holds is stale.

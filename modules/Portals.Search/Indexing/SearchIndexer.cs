@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portals.Core.Content;
 using Portals.Core.Tenants;
 
@@ -14,7 +15,7 @@ public sealed record IndexingProgress(string Tenant, long Done, long Total);
 /// A published item the index refuses is set aside (logged, counted in the index status) and the cursor moves on:
 /// it is tried again only when a later change names it, or by a rebuild.
 /// </summary>
-public sealed partial class SearchIndexer(IContentStore store, ISearchIndex index, ILogger<SearchIndexer> logger)
+public sealed partial class SearchIndexer(IContentStore store, ISearchIndex index, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger)
 {
     public const int BatchSize = 500;
 

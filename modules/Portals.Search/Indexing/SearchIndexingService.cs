@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Portals.Core.Content;
 using Portals.Core.Tenants;
 
 namespace Portals.Search.Indexing;
@@ -7,10 +8,13 @@ namespace Portals.Search.Indexing;
 /// <summary>
 /// Keeps the index in step with every running tenant's change log. It polls, because the log is the only channel
 /// that also carries writes made by other nodes and by CLI commands; a poll is one indexed query per tenant.
-/// A tenant being rebuilt is skipped (the rebuild catches up itself), so it never holds up the others.
+/// A tenant being rebuilt is skipped (the rebuild catches up itself), so it never holds up the others. A commit in
+/// this process or, on PostgreSQL, a notification from another node (<see cref="ContentChangeSignal"/>) wakes it
+/// before the interval ends; on PostgreSQL it also follows rebuilds started on other nodes (<see cref="ClusterRebuilds"/>).
 /// </summary>
 public sealed class SearchIndexingService(
-    TenantRegistry registry, TenantStates states, SearchIndexer indexer, ILogger<SearchIndexingService> logger) : BackgroundService
+    TenantRegistry registry, TenantStates states, SearchIndexer indexer, ClusterRebuilds rebuilds, ContentChangeSignal signal,
+    ILogger<SearchIndexingService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
@@ -26,6 +30,7 @@ public sealed class SearchIndexingService(
                     {
                         SearchLog.CaughtUp(logger, tenant.Name, count);
                     }
+                    await rebuilds.FollowAsync(tenant, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -34,7 +39,7 @@ public sealed class SearchIndexingService(
             }
             try
             {
-                await Task.Delay(Interval, stoppingToken);
+                await signal.WaitAsync(Interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {

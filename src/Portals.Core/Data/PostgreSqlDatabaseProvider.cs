@@ -26,6 +26,18 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     /// <summary>Held by the node migrating the tenant's database ("Portals", then 2).</summary>
     public const long SchemaLockKey = 0x506F7274616C7302;
 
+    /// <summary>Held, as a lease, by the one node publishing the tenant's due schedules ("Portals", then 3).</summary>
+    public const long SchedulerLeaseKey = 0x506F7274616C7303;
+
+    /// <summary>Held by the node running the tenant's search rebuild job ("Portals", then 4).</summary>
+    public const long SearchRebuildLockKey = 0x506F7274616C7304;
+
+    /// <summary>
+    /// Every write transaction notifies this channel; PostgreSQL delivers it at commit only (never on rollback), to
+    /// every node listening on the tenant's database (<see cref="Cluster.ChangeNotificationListener"/>).
+    /// </summary>
+    public const string ChangesChannel = "portals_changes";
+
     public string Name => ProviderName;
 
     public void Configure(DbContextOptionsBuilder builder, TenantContext tenant) =>
@@ -68,7 +80,9 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
         var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLockKey})", cancellationToken);
+            // The notification rides on the lock's statement: no extra round trip per write.
+            await context.Database.ExecuteSqlAsync(
+                $"SELECT pg_advisory_xact_lock({WriteLockKey}), pg_notify({ChangesChannel}, '')", cancellationToken);
             return transaction;
         }
         catch

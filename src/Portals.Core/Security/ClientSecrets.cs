@@ -3,13 +3,15 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portals.Core.Cluster;
 using Portals.Core.Security.Tokens;
 using Portals.Core.Tenants;
 
 namespace Portals.Core.Security;
 
 /// <summary>
-/// Hashes API client secrets with HMAC-SHA256 under a server key (<c>{KeysPath}/client-secrets.key</c>), compared in
+/// Hashes API client secrets with HMAC-SHA256 under a server key (<c>{KeysPath}/client-secrets.key</c>, or the
+/// cluster database's <c>portals_keys</c>), compared in
 /// constant time. Generated secrets carry 256 random bits, so a slow password hash adds nothing but CPU cost per
 /// request (PBKDF2 took ~117 ms); without the key file, a leaked database does not allow guessing secrets offline.
 /// Hashes of the former format (ASP.NET Identity's PBKDF2) still verify and are replaced on their first success.
@@ -21,12 +23,12 @@ public sealed class ClientSecrets
     private static readonly byte[] Dummy = new byte[32];
     private readonly Lazy<byte[]> _key;
 
-    public ClientSecrets(TenantRegistry registry, IOptions<ApiSecurityOptions> options, ILogger<ClientSecrets> logger) =>
+    public ClientSecrets(TenantRegistry registry, IOptions<ApiSecurityOptions> options, ClusterDatabase cluster, ILogger<ClientSecrets> logger) =>
         // Loaded on first use: the CLI never touches it, and the data folder may not exist yet at construction.
         // PublicationOnly: a failed load (e.g. a full disk) is retried next time rather than cached; racing loads
         // are harmless, as the key file is created once and read by everyone else.
         _key = new Lazy<byte[]>(() => TokenKeys.LoadOrCreateSymmetric(
-            Path.Combine(registry.DataRoot, options.Value.KeysPath), "client-secrets", logger), LazyThreadSafetyMode.PublicationOnly);
+            Path.Combine(registry.DataRoot, options.Value.KeysPath), cluster, "client-secrets", logger), LazyThreadSafetyMode.PublicationOnly);
 
     public string Hash(string secret) => Prefix + Convert.ToBase64String(Mac(secret));
 

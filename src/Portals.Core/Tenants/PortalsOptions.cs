@@ -14,6 +14,9 @@ public sealed class PortalsOptions
     public Dictionary<string, TenantOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SetupOptions Setup { get; set; } = new();
+
+    /// <summary>How often due schedules are published (seconds, 1 to 3600).</summary>
+    public int SchedulePollSeconds { get; set; } = 15;
 }
 
 public sealed class SetupOptions
@@ -89,6 +92,10 @@ public sealed partial class PortalsOptionsValidator(IEnumerable<Data.IDatabasePr
             {
                 errors.Add($"Tenant '{tenantName}' has a negative cache age or a non-positive rate limit.");
             }
+        }
+        if (options.SchedulePollSeconds is < 1 or > 3600)
+        {
+            errors.Add("Portals:SchedulePollSeconds must be between 1 and 3600.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using OpenIddict.Validation;
+using Portals.Core.Cluster;
 using Portals.Core.Tenants;
 
 namespace Portals.Core.Security.Tokens;
@@ -45,7 +46,7 @@ internal static class ApiAuthentication
 
         // Endpoint URIs, issuer and keys depend on the configured tenants and data folder, known only once DI is built.
         services.AddOptions<OpenIddictServerOptions>()
-            .Configure<TenantRegistry, IOptions<ApiSecurityOptions>, ILoggerFactory>((server, registry, api, loggers) =>
+            .Configure<TenantRegistry, IOptions<ApiSecurityOptions>, ILoggerFactory, ClusterDatabase>((server, registry, api, loggers, cluster) =>
             {
                 foreach (var tenant in registry.All)
                 {
@@ -57,8 +58,8 @@ internal static class ApiAuthentication
                 server.AccessTokenLifetime = TimeSpan.FromMinutes(api.Value.AccessTokenLifetimeMinutes);
                 var folder = Path.Combine(registry.DataRoot, api.Value.KeysPath);
                 var logger = loggers.CreateLogger(typeof(ApiAuthentication));
-                server.SigningCredentials.Add(new SigningCredentials(TokenKeys.LoadOrCreate(folder, "signing", logger), SecurityAlgorithms.RsaSha256));
-                server.EncryptionCredentials.Add(new EncryptingCredentials(TokenKeys.LoadOrCreate(folder, "encryption", logger),
+                server.SigningCredentials.Add(new SigningCredentials(TokenKeys.LoadOrCreate(folder, cluster, "signing", logger), SecurityAlgorithms.RsaSha256));
+                server.EncryptionCredentials.Add(new EncryptingCredentials(TokenKeys.LoadOrCreate(folder, cluster, "encryption", logger),
                     SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
             });
         return services;

@@ -1,16 +1,21 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using Portals.Core.Cluster;
 
 namespace Portals.Core.Security.Tokens;
 
-/// <summary>Key files under the data folder (RSA keys as PEM, the secret-hashing key as base64), created on first start.</summary>
+/// <summary>
+/// Keys created on first start (RSA keys as PEM, the secret-hashing key as base64): rows of the cluster database when
+/// <c>Portals:Cluster:ConnectionString</c> is set (every node then signs and checks with the same keys), otherwise
+/// files under the data folder.
+/// </summary>
 internal static class TokenKeys
 {
-    public static RsaSecurityKey LoadOrCreate(string folder, string name, ILogger logger)
+    public static RsaSecurityKey LoadOrCreate(string folder, ClusterDatabase cluster, string name, ILogger logger)
     {
         var rsa = RSA.Create();
-        var pem = LoadOrCreateText(Path.Combine(folder, name + ".pem"), () =>
+        var pem = LoadOrCreateText(folder, cluster, name + ".pem", () =>
         {
             rsa.KeySize = 2048;
             return rsa.ExportPkcs8PrivateKeyPem();
@@ -20,11 +25,14 @@ internal static class TokenKeys
     }
 
     /// <summary>256 random bits, e.g. the HMAC key of client secrets.</summary>
-    public static byte[] LoadOrCreateSymmetric(string folder, string name, ILogger logger) =>
-        Convert.FromBase64String(LoadOrCreateText(Path.Combine(folder, name + ".key"),
+    public static byte[] LoadOrCreateSymmetric(string folder, ClusterDatabase cluster, string name, ILogger logger) =>
+        Convert.FromBase64String(LoadOrCreateText(folder, cluster, name + ".key",
             () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), logger).Trim());
 
-    private static string LoadOrCreateText(string path, Func<string> create, ILogger logger)
+    private static string LoadOrCreateText(string folder, ClusterDatabase cluster, string fileName, Func<string> create, ILogger logger) =>
+        cluster.Configured ? cluster.GetOrCreateKey(fileName, create) : LoadOrCreateFile(Path.Combine(folder, fileName), create, logger);
+
+    private static string LoadOrCreateFile(string path, Func<string> create, ILogger logger)
     {
         if (File.Exists(path))
         {

@@ -30,13 +30,13 @@ public sealed class IndexModel(SearchRebuildJobs jobs, ISearchIndex index, Tenan
 
     public async Task OnGetAsync()
     {
-        Rebuild = jobs.Latest(Tenant.Name);
+        Rebuild = await jobs.LatestAsync(Tenant, HttpContext.RequestAborted);
         Figures = await index.GetStatusAsync(Tenant.Name, HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (jobs.Latest(Tenant.Name)?.State == RebuildState.Running)
+        if ((await jobs.LatestAsync(Tenant, HttpContext.RequestAborted))?.State == RebuildState.Running)
         {
             StatusMessage = T["Search.AlreadyRunning"];
             return RedirectToPage();
@@ -48,7 +48,7 @@ public sealed class IndexModel(SearchRebuildJobs jobs, ISearchIndex index, Tenan
             AuditLog.Add(db, AuditEntry(AuditActions.SearchRebuildStarted, "search:" + Tenant.Name), clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
-        var job = jobs.Start(Tenant);
+        var job = await jobs.StartAsync(Tenant, cancellationToken);
         AdminLog.UserManaged(logger, CurrentUser.UserName, Tenant.Name, AuditActions.SearchRebuildStarted, "search rebuild " + job.Id);
         StatusMessage = T["Search.Started"];
         return RedirectToPage();
