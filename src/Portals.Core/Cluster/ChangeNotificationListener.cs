@@ -22,6 +22,9 @@ public sealed class ChangeNotificationListener(
     /// <summary>Shorter than any useful read-cache lifetime, so a healthy listener keeps the tenant marked listening.</summary>
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How the listeners' sessions show in <c>pg_stat_activity</c>.</summary>
+    public const string ApplicationName = "portals-listener";
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -67,7 +70,7 @@ public sealed class ChangeNotificationListener(
     private async Task ListenOnceAsync(TenantContext tenant, Action connected, CancellationToken stoppingToken)
     {
         // Unpooled: a pooled connection would keep its LISTEN when returned, and this one lives as long as the node.
-        var connectionString = new NpgsqlConnectionStringBuilder(tenant.ConnectionString) { Pooling = false }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(tenant.ConnectionString) { Pooling = false, ApplicationName = ApplicationName }.ConnectionString;
         await using var connection = new NpgsqlConnection(connectionString);
         connection.Notification += (_, _) => signal.Changed(tenant.Name);
         await connection.OpenAsync(stoppingToken);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Portals.Core.Cluster;
 using Portals.Search.Http;
 using Portals.Testing;
 
@@ -36,6 +37,27 @@ public sealed partial class ClusterTests(TwoNodes nodes) : IClassFixture<TwoNode
             "B still served the old title 1 s after A's write.");
         Assert.True(await PollAsync(async () => await SearchHitsAsync(nodes.HttpB, marker, id), TimeSpan.FromSeconds(2)),
             "B's search did not find the new title within 2 s of A's write.");
+    }
+
+    [Fact]
+    public async Task ListenerConnectionsKilled_NodesReconnect_AndAWriteMeanwhileStillShowsOnB()
+    {
+        var token = await TwoNodes.TokenAsync(nodes.HttpA, Tenant);
+        var id = NewId("noi-lai");
+        await UpsertAsync(nodes.HttpA, token, ApiTestKit.InvestmentCall(id, "Khu công nghiệp Sông Hậu"));
+        Assert.Equal("Khu công nghiệp Sông Hậu", await PublicTitleAsync(nodes.HttpB, id));
+        const string connected = "Listening for other nodes' changes to tenant haugiang.";
+        var connectionsBefore = Occurrences(nodes.B.Output, connected);
+
+        Assert.True(await CountAsync("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            + $"WHERE application_name = '{ChangeNotificationListener.ApplicationName}' AND datname = current_database()") >= 2);
+        var marker = Marker();
+        await UpsertAsync(nodes.HttpA, token, ApiTestKit.InvestmentCall(id, $"Khu công nghiệp {marker}"));
+
+        // The notification of that write may be lost; the reconnect drops B's cached entries of the tenant instead.
+        Assert.True(await PollAsync(async () => await PublicTitleAsync(nodes.HttpB, id) == $"Khu công nghiệp {marker}", TimeSpan.FromSeconds(2)),
+            "B still served the old title 2 s after its listener was cut.");
+        Assert.True(await PollAsync(() => Task.FromResult(Occurrences(nodes.B.Output, connected) > connectionsBefore), TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -152,6 +174,8 @@ public sealed partial class ClusterTests(TwoNodes nodes) : IClassFixture<TwoNode
         using var refused = await stranger.GetAsync($"/{Tenant}/admin");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
     }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static RebuildState State(JsonObject status) => (RebuildState)status["State"]!.GetValue<int>();
 
