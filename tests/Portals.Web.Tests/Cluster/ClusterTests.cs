@@ -30,11 +30,17 @@ public sealed partial class ClusterTests(TwoNodes nodes) : IClassFixture<TwoNode
         Assert.Equal("Khu công nghiệp Tân Phú Thạnh", await PublicTitleAsync(nodes.HttpB, id));
         Assert.Equal("Khu công nghiệp Tân Phú Thạnh", await PublicTitleAsync(nodes.HttpB, id));
 
+        var page = $"/{Tenant}/{await PublicPathAsync(nodes.HttpB, id)}";
+        Assert.Contains("Tân Phú Thạnh", await nodes.HttpB.GetStringAsync(page), StringComparison.Ordinal);
+
         var marker = Marker();
         await UpsertAsync(nodes.HttpA, token, ApiTestKit.InvestmentCall(id, $"Khu công nghiệp {marker}"));
 
         Assert.True(await PollAsync(async () => await PublicTitleAsync(nodes.HttpB, id) == $"Khu công nghiệp {marker}", TimeSpan.FromSeconds(1)),
             "B still served the old title 1 s after A's write.");
+        // The page keeps its path (the path is set once); B's output-cached page turns over on the notification too.
+        Assert.True(await PollAsync(async () => (await nodes.HttpB.GetStringAsync(page)).Contains(marker, StringComparison.Ordinal), TimeSpan.FromSeconds(1)),
+            "B still served the old page 1 s after A's write.");
         Assert.True(await PollAsync(async () => await SearchHitsAsync(nodes.HttpB, marker, id), TimeSpan.FromSeconds(2)),
             "B's search did not find the new title within 2 s of A's write.");
     }
@@ -215,6 +221,9 @@ public sealed partial class ClusterTests(TwoNodes nodes) : IClassFixture<TwoNode
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["TitlePart"]?["Title"]?.GetValue<string>();
     }
+
+    private static async Task<string> PublicPathAsync(HttpClient node, string id) =>
+        JsonNode.Parse(await node.GetStringAsync($"/{Tenant}/api/content/{id}"))!["AutoroutePart"]!["Path"]!.GetValue<string>();
 
     private static async Task<bool> SearchHitsAsync(HttpClient node, string query, string id)
     {
