@@ -13,12 +13,15 @@ public static class HealthEndpoints
         endpoints.MapGet("/health", GetNodeHealth).WithName("NodeHealth").WithTags("Health")
             .WithSummary("The node is up: each portal's state and search figures.")
             .RequireRateLimiting(PortalsRateLimits.Anonymous);
-        // For load balancers: anonymous and outside every rate limit, so probes never fail a node for their own number.
+        // For load balancers: anonymous, and outside the API's anonymous budget (a limit of their own, far above any
+        // balancer's rate), so probes never fail a node because of the address they come from.
         endpoints.MapGet("/health/live", GetLive).WithName("NodeLive").WithTags("Health")
-            .WithSummary("The process is up (no I/O): restart the node when this fails.");
+            .WithSummary("The process is up (no I/O): restart the node when this fails.")
+            .RequireRateLimiting(HealthServices.ProbeRateLimit);
         endpoints.MapGet("/health/ready", GetReadyAsync).WithName("NodeReady").WithTags("Health")
             .WithSummary("Every portal runs, its database answers with no pending migration, and this node's search index is caught up: send traffic.")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(HealthServices.ProbeRateLimit);
         endpoints.MapTenantGroup().MapGet("/health", GetTenantHealth).WithName("TenantHealth").WithTags("Health")
             .WithSummary("The portal runs: its search figures.")
             .RequireRateLimiting(PortalsRateLimits.Anonymous);
@@ -50,6 +53,7 @@ public static class HealthEndpoints
         {
             return TypedResults.Ok(new ReadyHealth("Ready", readiness.Tenants));
         }
+        context.Response.Headers.RetryAfter = "5";
         return TypedResults.Problem(
             string.Join("; ", readiness.Tenants.Values.SelectMany(t => t.Problems)),
             statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",

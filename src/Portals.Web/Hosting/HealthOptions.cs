@@ -17,6 +17,13 @@ public sealed class HealthOptions
     /// <summary>How long one readiness answer is reused, so probes from many load balancers cost one database round.</summary>
     public double ProbeCacheSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// Probe requests (<c>/health/live</c>, <c>/health/ready</c>) per client address per minute: far above what load
+    /// balancers send (one every second or two per balancer), far below what would make the probe a load of its own.
+    /// Separate from the API's anonymous budget, so a busy balancer address never fails its own probes.
+    /// </summary>
+    public int RequestsPerMinute { get; set; } = 6000;
+
     /// <summary>How long a tenant's database may take to answer before it counts as unreachable.</summary>
     public double DatabaseTimeoutSeconds { get; set; } = 3;
 }
@@ -29,6 +36,10 @@ public sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
         if (options.MaxIndexLag < 0)
         {
             errors.Add($"{HealthOptions.Section}:MaxIndexLag must be 0 or more (0: the index must hold every change).");
+        }
+        if (options.RequestsPerMinute <= 0)
+        {
+            errors.Add($"{HealthOptions.Section}:RequestsPerMinute must be positive.");
         }
         if (options.ProbeCacheSeconds is < 0 or > 60)
         {

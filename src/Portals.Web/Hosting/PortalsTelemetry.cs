@@ -19,6 +19,9 @@ public static class PortalsTelemetry
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>Records spans without OTLP, for an exporter registered by other means.</summary>
+    public const string TracesSetting = "Portals:Telemetry:Traces";
+
     public static WebApplicationBuilder AddPortalsTelemetry(this WebApplicationBuilder builder)
     {
         // Every log line written inside a request carries its trace and span ids (with the tenant scope, see
@@ -36,11 +39,16 @@ public static class PortalsTelemetry
                 {
                     metrics.AddPrometheusExporter();
                 }
-            })
-            // Traces are recorded even without an exporter: request ids in logs and problems come from them.
-            .WithTracing(tracing => tracing
+            });
+        // Spans are recorded only when something takes them: OTLP, or Portals:Telemetry:Traces for another exporter
+        // (a test's in-memory one). ASP.NET Core starts each request's activity either way, so the trace ids in logs
+        // and problems do not depend on it.
+        if (otlp || builder.Configuration.GetValue<bool>(TracesSetting))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
                 .AddSource(StoreTelemetry.Name, SearchTelemetry.Name));
+        }
         if (otlp)
         {
             telemetry.UseOtlpExporter();

@@ -36,7 +36,7 @@ public sealed class PausableSearchIndex(ISearchIndex inner) : ISearchIndex
     public Task<SearchSuggestions> SuggestAsync(SuggestQuery query, CancellationToken ct) => inner.SuggestAsync(query, ct);
 }
 
-/// <summary>The real host with a pausable index, readiness answers never reused, and at most 2 changes of lag.</summary>
+/// <summary>The real host with a pausable index, readiness answers never reused, at most 2 changes of lag, a tiny anonymous budget.</summary>
 public sealed class PausableIndexFactory : PortalsFactory
 {
     public const int MaxIndexLag = 2;
@@ -47,6 +47,8 @@ public sealed class PausableIndexFactory : PortalsFactory
     [
         new("Portals:Health:MaxIndexLag", MaxIndexLag.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("Portals:Health:ProbeCacheSeconds", "0"),
+        // Outside the portals, /health and the search take this budget; the probes must not.
+        new("Portals:Api:AnonymousRequestsPerMinute", "5"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

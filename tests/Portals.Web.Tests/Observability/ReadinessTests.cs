@@ -19,6 +19,22 @@ public sealed class ReadinessTests(PausableIndexFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Probes_BeyondTheAnonymousBudget_StillAnswer()
+    {
+        using var client = factory.CreateClient();
+        var health = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            health.Add((await client.GetAsync("/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/health/ready")).StatusCode);
+        }
+
+        // The budget is real: the same address is refused /health meanwhile.
+        Assert.Contains(HttpStatusCode.TooManyRequests, health);
+    }
+
+    [Fact]
     public async Task Ready_RunningHost_200WithEveryTenantCaughtUp()
     {
         var ready = await WaitForAsync(HttpStatusCode.OK);

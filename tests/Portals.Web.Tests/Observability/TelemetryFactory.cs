@@ -17,6 +17,8 @@ public sealed class TelemetryFactory : PortalsFactory
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new(Portals.Web.Hosting.PortalsTelemetry.TracesSetting, "true")];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
