@@ -5,6 +5,8 @@
 # round is reported, so that load from other processes on the machine hits the ceiling and the API alike.
 # Usage: bench/api/run.sh [duration per run, default 10s] [rounds, default 3]
 # READ_CACHE_SECONDS=0 bench/api/run.sh measures with the published read cache turned off (every read hits SQLite).
+# PROVIDER=PostgreSQL bench/api/run.sh puts haugiang on a throwaway PostgreSQL cluster (tests/postgres.sh, durable
+# settings, stopped on exit) and ends with bench/api/writes.py (publish throughput, index lag under 200 writes/s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-10s}"
@@ -15,15 +17,28 @@ BARE_PORT=5182
 SECRET=bench-secret
 WORK=$(mktemp -d /tmp/portals-bench.XXXXXX)
 BASE="http://127.0.0.1:$PORT"
+PROVIDER="${PROVIDER:-Sqlite}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 cleanup() {
   [[ -n "${APP_PID:-}" ]] && kill "$APP_PID" 2>/dev/null || true
   [[ -n "${BARE_PID:-}" ]] && kill "$BARE_PID" 2>/dev/null || true
   wait 2>/dev/null || true
+  [[ -n "${PG_STARTED:-}" ]] && tests/postgres.sh stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+DB_ENV=()
+if [[ "$PROVIDER" == PostgreSQL ]]; then
+  eval "$(tests/postgres.sh start)"; PG_STARTED=1
+  # The test cluster runs without fsync; a benchmark of writes needs the durable defaults back.
+  runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" -h "$PORTALS_TEST_PGDATA" \
+    -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$PORTALS_TEST_POSTGRES")" -U postgres -qAt \
+    -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" >/dev/null
+  DB_ENV=(Portals__Tenants__haugiang__DatabaseProvider=PostgreSQL "Portals__Tenants__haugiang__ConnectionString=$PORTALS_TEST_POSTGRES;Database=bench_haugiang"
+          Portals__Tenants__cantho__DatabaseProvider=PostgreSQL "Portals__Tenants__cantho__ConnectionString=$PORTALS_TEST_POSTGRES;Database=bench_cantho")
+fi
 
 echo "== Building (Release)"
 dotnet build -c Release -v q -nologo src/Portals.Web/Portals.Web.csproj >/dev/null
@@ -33,8 +48,8 @@ echo "== Starting Portals.Web (data in $WORK)"
 # The anonymous rate limit is raised for the benchmark: wrk is one IP address.
 Portals__DataPath="$WORK/data" Portals__Setup__ApiClientSecret=$SECRET Portals__Setup__AdminPassword='Bench-admin-1!' \
 Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 Portals__Api__ReadCacheSeconds=$READ_CACHE_SECONDS \
-Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" \
-  dotnet src/Portals.Web/bin/Release/net10.0/Portals.Web.dll >"$WORK/app.log" 2>&1 &
+Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" Portals__Health__ProbeCacheSeconds=0 Portals__Api__BearerRequestsPerMinute=1000000000 \
+  env "${DB_ENV[@]}" dotnet src/Portals.Web/bin/Release/net10.0/Portals.Web.dll >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   if curl -sf "$BASE/health" 2>/dev/null | grep -q '"haugiang":"Running"'; then break; fi
@@ -96,5 +111,9 @@ for name in bare get-by-id list-20; do
   overall=$(awk -v n="$name" '$1==n {a+=$3} $1=="bare" {b+=$3} END {print 100 * a / b}' "$WORK/rounds.txt")
   printf '%-10s %12s %9s %9s %11.1f%% %13.1f%%\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {print 100 * a / b}')" "$overall"
 done
-echo "Portals.Web RSS after the runs: $((RSS_KB / 1024)) MiB (read cache: ${READ_CACHE_SECONDS}s)"
+echo "Portals.Web RSS after the runs: $((RSS_KB / 1024)) MiB (read cache: ${READ_CACHE_SECONDS}s, provider: $PROVIDER)"
+if [[ "$PROVIDER" == PostgreSQL || -n "${WRITES:-}" ]]; then
+  echo "== Writes (bench/api/writes.py): publish throughput, then the index's lag under ${WRITE_RATE:-200} writes/s"
+  python3 bench/api/writes.py "$BASE" "$TOKEN" "${WRITE_RATE:-200}" "${WRITE_SECONDS:-30}"
+fi
 echo "Machine: $(nproc) cores, $(uname -sr), $(dotnet --version) SDK; wrk, server and ceiling share the cores."

@@ -7,6 +7,7 @@ using Portals.Core.Security;
 using Portals.Search.Http;
 using Portals.Search.Indexing;
 using Portals.Search.Lucene;
+using Portals.Search.Telemetry;
 
 namespace Portals.Search;
 
@@ -23,6 +24,7 @@ public static class Startup
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
         services.AddLuceneSearchIndex();
+        services.AddSearchTelemetry();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<ClusterRebuilds>();
         services.AddSingleton<SearchRebuildJobs>();

@@ -33,6 +33,8 @@ if (PortalsCli.IsCommand(args))
 }
 
 builder.Services.AddPortalsBackgroundServices();
+builder.Services.AddPortalsHealth();
+builder.AddPortalsTelemetry();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.UsePortalsApi();
 app.UseThemes();
 
 app.MapHealthEndpoints();
+app.MapPortalsTelemetry();
 app.MapPortalsTokenEndpoint();
 app.MapSearchEndpoints();
 app.MapContentsEndpoints();

@@ -120,7 +120,7 @@ public sealed class OpenApiTests(PortalsFactory factory) : IClassFixture<Portals
     {
         var document = await DocumentAsync("openapi/v1.json");
         var paths = document.Json["paths"]!.AsObject().Select(p => p.Key).Order().ToList();
-        Assert.Equal(["/api/search", "/api/search/suggest", "/health"], paths);
+        Assert.Equal(["/api/search", "/api/search/suggest", "/health", "/health/live", "/health/ready"], paths);
         Assert.Equal("integer", document.Operation("/api/search", "get")["parameters"]!.AsArray()
             .Single(p => p!["name"]!.GetValue<string>() == "pageSize")!["schema"]!["type"]!.GetValue<string>());
         Assert.Equal("http://localhost", document.Json["servers"]![0]!["url"]!.GetValue<string>());

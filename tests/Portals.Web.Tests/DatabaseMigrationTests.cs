@@ -15,7 +15,7 @@ namespace Portals.Web.Tests;
 /// brings a node's databases up to date before a roll-out, and a node refuses a database newer than its code.
 /// Runs on the provider under test (<see cref="TestDatabases"/>).
 /// </summary>
-public sealed class DatabaseMigrationTests(PortalsFactory factory) : IClassFixture<PortalsFactory>, IDisposable
+public sealed partial class DatabaseMigrationTests(PortalsFactory factory) : IClassFixture<PortalsFactory>, IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "portals-migration-tests", Guid.NewGuid().ToString("n"));
 

@@ -14,12 +14,17 @@ internal static class LuceneRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
-            var path = string.IsNullOrWhiteSpace(options.IndexPath)
-                ? Path.Combine(sp.GetRequiredService<TenantRegistry>().DataRoot, "Search")
-                : Path.GetFullPath(options.IndexPath);
+            var path = sp.GetRequiredService<Telemetry.SearchIndexFolder>().Path;
             var places = options.Places.ToDictionary(p => p.Key.ToLowerInvariant(), p => (IReadOnlyList<string>)p.Value);
             return new LuceneSearchIndex(new LuceneSearchIndexOptions(path) { RamBufferSizeMb = options.RamBufferSizeMb, Places = places },
                 sp.GetService<ILogger<LuceneSearchIndex>>());
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            return new Telemetry.SearchIndexFolder(string.IsNullOrWhiteSpace(options.IndexPath)
+                ? Path.Combine(sp.GetRequiredService<TenantRegistry>().DataRoot, "Search")
+                : Path.GetFullPath(options.IndexPath));
         });
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
         return services;

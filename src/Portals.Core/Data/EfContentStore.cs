@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portals.Core.Content;
+using Portals.Core.Telemetry;
 using Portals.Core.Tenants;
 
 namespace Portals.Core.Data;
@@ -20,6 +21,7 @@ public sealed class EfContentStore(TenantDatabase database, TimeProvider clock, 
 internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbContext db, TimeProvider clock, ContentChangeSignal? signal = null) : IContentSession
 {
     private IDbContextTransaction? _transaction;
+    private StoreTelemetry.StoreTransaction? _measured;
 
     public TenantContext Tenant => tenant;
 
@@ -31,6 +33,7 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
             await _transaction.CommitAsync(cancellationToken);
             await _transaction.DisposeAsync();
             _transaction = null;
+            _measured?.End(committed: true);
             // After the commit, so a cache that fills meanwhile is tagged with the old value and refills.
             signal?.Changed(tenant.Name);
         }
@@ -42,6 +45,7 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
         {
             await _transaction.DisposeAsync();
         }
+        _measured?.End(committed: false);
         await db.DisposeAsync();
     }
 
@@ -51,8 +55,14 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
     /// session sees the state its writes will replace, whatever other processes or nodes do, and change-log ids
     /// commit in order.
     /// </summary>
-    private async Task BeginWriteAsync(CancellationToken cancellationToken) =>
-        _transaction ??= await db.BeginWriteAsync(cancellationToken);
+    private async Task BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            _measured = StoreTelemetry.Begin(tenant.Name);
+            _transaction = await db.BeginWriteAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The item's latest and published rows, tracked, read inside the write transaction and checked against <paramref name="expected"/>.</summary>
     private async Task<List<ContentItemRecord>> LockVersionsAsync(string contentItemId, ExpectedVersion? expected, CancellationToken cancellationToken)

@@ -21,7 +21,8 @@ public sealed class SchemaCheckService(TenantRegistry registry, TenantDatabase d
             {
                 status = await database.GetMigrationStatusAsync(tenant, cancellationToken);
             }
-            catch (DbException ex)
+            // EF's retrying strategy (PostgreSQL) wraps the driver's error once its retries are spent.
+            catch (Exception ex) when (ex is DbException || ex.InnerException is DbException)
             {
                 CoreLog.SchemaCheckFailed(logger, ex, tenant.Name);
                 continue;

@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Portals.Core.Telemetry;
 
 namespace Portals.Core.Tenants;
 
 /// <summary>
 /// Resolves the tenant once per request: by host first, then by the first path segment. A request matched
 /// by host gets the tenant prefix added to its path, so every tenant route is mapped once, as <c>/{tenant}/…</c>.
+/// The tenant then tags the request: a logging scope (<c>Tenant</c>) around everything that follows, and the
+/// <c>portals.tenant</c> tag of ASP.NET Core's <c>http.server.request.duration</c>.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry, TenantStates states)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegistry registry, TenantStates states, ILogger<TenantResolutionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,16 +30,23 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegis
             tenant = registry.FindByPrefix(FirstSegment(context.Request.Path));
         }
 
-        if (tenant is not null)
+        if (tenant is null)
         {
-            context.Features.Set(new TenantFeature(tenant, byHost));
+            await next(context);
+            return;
+        }
+
+        context.Features.Set(new TenantFeature(tenant, byHost));
+        context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(PortalsTags.Tenant, tenant.Name));
+        using (logger.BeginScope(new TenantLogScope(tenant.Name)))
+        {
             if (states.Get(tenant.Name) != TenantState.Running)
             {
                 await WriteUnavailableAsync(context, tenant, states.Get(tenant.Name));
                 return;
             }
+            await next(context);
         }
-        await next(context);
     }
 
     private static Task WriteUnavailableAsync(HttpContext context, TenantContext tenant, TenantState state)
@@ -57,6 +69,31 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantRegis
 
     private static bool StartsWithSegment(PathString path, string segment) =>
         path.StartsWithSegments("/" + segment, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The request's tenant as a logging scope: one <c>Tenant</c> property (a JSON formatter writes it under
+/// <c>Scopes</c>), and "Tenant:haugiang" as text.
+/// </summary>
+public sealed class TenantLogScope(string tenant) : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    public const string Key = "Tenant";
+
+    public string Tenant => tenant;
+
+    public int Count => 1;
+
+    public KeyValuePair<string, object?> this[int index] =>
+        index == 0 ? new(Key, tenant) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        yield return this[0];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => $"{Key}:{tenant}";
 }
 
 /// <summary>Route constraint <c>{tenant:tenant}</c>: matches only configured tenants, so others fall through to 404.</summary>

@@ -31,6 +31,8 @@ public sealed class OperationCoverageTests(PortalsFactory factory) : IClassFixtu
         var cases = new (ContractDocument Document, string Path, string Method, Func<Task<HttpResponseMessage>> Send)[]
         {
             (node, "/health", "get", () => anonymous.GetAsync("health")),
+            (node, "/health/live", "get", () => anonymous.GetAsync("health/live")),
+            (node, "/health/ready", "get", () => anonymous.GetAsync("health/ready")),
             (node, "/api/search", "get", () => anonymous.GetAsync("api/search?q=k%C3%AAnh&pageSize=5")),
             (node, "/api/search/suggest", "get", () => anonymous.GetAsync("api/search/suggest?q=kenh")),
             (portal, "/health", "get", () => anonymous.GetAsync("haugiang/health")),
