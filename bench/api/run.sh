@@ -48,7 +48,7 @@ echo "== Starting Portals.Web (data in $WORK)"
 # The anonymous rate limit is raised for the benchmark: wrk is one IP address.
 Portals__DataPath="$WORK/data" Portals__Setup__ApiClientSecret=$SECRET Portals__Setup__AdminPassword='Bench-admin-1!' \
 Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 Portals__Api__ReadCacheSeconds=$READ_CACHE_SECONDS \
-Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" Portals__Health__ProbeCacheSeconds=0 Portals__Api__BearerRequestsPerMinute=1000000000 \
+Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" ASPNETCORE_CONTENTROOT="$PWD/src/Portals.Web/bin/Release/net10.0" Portals__Health__ProbeCacheSeconds=0 Portals__Api__BearerRequestsPerMinute=1000000000 \
   env "${DB_ENV[@]}" dotnet src/Portals.Web/bin/Release/net10.0/Portals.Web.dll >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
