@@ -38,10 +38,11 @@ dotnet build -c Release -v q -nologo bench/BareKestrel/BareKestrel.csproj >/dev/
 
 start_server() { # read cache seconds
   # The anonymous rate limit is raised for the benchmark: wrk is one IP address.
-  Portals__DataPath="$WORK/data" Portals__Setup__ApiClientSecret=$SECRET Portals__Setup__AdminPassword='Bench-admin-1!' \
-  Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 Portals__Api__ReadCacheSeconds=$1 \
-  Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" \
-    dotnet src/Portals.Web/bin/Release/net10.0/Portals.Web.dll >>"$WORK/app.log" 2>&1 &
+  # From its output folder: the tenants are declared in its appsettings.json.
+  (cd src/Portals.Web/bin/Release/net10.0 && exec env Portals__DataPath="$WORK/data" Portals__Setup__ApiClientSecret=$SECRET \
+    Portals__Setup__AdminPassword='Bench-admin-1!' Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 \
+    Portals__Api__ReadCacheSeconds="$1" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" \
+    dotnet Portals.Web.dll) >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
     if curl -sf "$BASE/health" 2>/dev/null | grep -q '"haugiang":"Running"'; then break; fi
