@@ -10,33 +10,13 @@ namespace Portals.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_ContentItems_Published_PublishedUtc",
-                table: "ContentItems");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_PublishedByDate",
-                table: "ContentItems",
-                columns: new[] { "PublishedUtc", "Id" },
-                filter: "\"Published\"");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_PublishedByModified",
-                table: "ContentItems",
-                columns: new[] { "ContentType", "ModifiedUtc", "Id" },
-                filter: "\"Published\"");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_PublishedByTitle",
-                table: "ContentItems",
-                columns: new[] { "ContentType", "DisplayTextFolded", "Id" },
-                filter: "\"Published\"");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_PublishedByType",
-                table: "ContentItems",
-                columns: new[] { "ContentType", "PublishedUtc", "Id" },
-                filter: "\"Published\"");
+            // Hand-written with IF [NOT] EXISTS (the same SQL on SQLite and PostgreSQL): a database baselined from
+            // before migrations may already have or lack any of these indexes.
+            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_ContentItems_Published_PublishedUtc\";");
+            migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_ContentItems_PublishedByDate\" ON \"ContentItems\" (\"PublishedUtc\", \"Id\") WHERE \"Published\";");
+            migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_ContentItems_PublishedByModified\" ON \"ContentItems\" (\"ContentType\", \"ModifiedUtc\", \"Id\") WHERE \"Published\";");
+            migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_ContentItems_PublishedByTitle\" ON \"ContentItems\" (\"ContentType\", \"DisplayTextFolded\", \"Id\") WHERE \"Published\";");
+            migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_ContentItems_PublishedByType\" ON \"ContentItems\" (\"ContentType\", \"PublishedUtc\", \"Id\") WHERE \"Published\";");
         }
 
         /// <inheritdoc />
