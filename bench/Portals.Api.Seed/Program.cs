@@ -18,7 +18,7 @@ using Portals.Search.Indexing;
 //            (hg-bench-001…200, as bench/api/run.sh posts them), then generated items up to --items (half news, half
 //            investment calls, 4 sectors), published through the content store in sessions of --batch; then the search
 //            indexer catches up, so the server starts with nothing left to index.
-//   profile: Portals.Api.Seed profile --data DIR [--loops 2000]
+//   profile: Portals.Api.Seed profile --data DIR [--loops 2000] [--threads 1]
 //            in-process CPU per store call (no HTTP) on that data: the reads behind the API benchmark's URLs.
 var mode = args.FirstOrDefault() ?? "seed";
 return mode switch
@@ -65,6 +65,8 @@ async Task<int> ProfileAsync()
 {
     var data = Path.GetFullPath(Option("--data", Path.Combine(Path.GetTempPath(), "portals-api-seed")));
     var loops = int.Parse(Option("--loops", "2000"), CultureInfo.InvariantCulture);
+    // Several sessions at once, as a server under load opens them (each on its own pooled connection).
+    var threads = int.Parse(Option("--threads", "1"), CultureInfo.InvariantCulture);
     await using var services = Services(data);
     var registry = services.GetRequiredService<TenantRegistry>();
     var haugiang = registry.Get("haugiang");
@@ -107,13 +109,17 @@ async Task<int> ProfileAsync()
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
-        for (var i = 0; i < n; i++)
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(_ => Task.Run(async () =>
         {
-            await Once();
-        }
+            for (var i = 0; i < n / threads; i++)
+            {
+                await Once();
+            }
+        })));
         wall.Stop();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"| {name} | {used.TotalMicroseconds / n:N0} | {wall.Elapsed.TotalMicroseconds / n:N0} | {result} |");
+        var calls = n / threads * threads;
+        Console.WriteLine($"| {name} | {used.TotalMicroseconds / calls:N0} | {wall.Elapsed.TotalMicroseconds / calls:N0} | {result} |");
     }
     return 0;
 }
