@@ -4,14 +4,21 @@
 # The three endpoints are measured in interleaved rounds (bare, item, list, bare, item, list, …) and the median
 # round is reported, so that load from other processes on the machine hits the ceiling and the API alike.
 # Usage: bench/api/run.sh [duration per run, default 10s] [rounds, default 3]
-# READ_CACHE_SECONDS=0 bench/api/run.sh measures with the published read cache turned off (every read hits SQLite).
-# PROVIDER=PostgreSQL bench/api/run.sh puts haugiang on a throwaway PostgreSQL cluster (tests/postgres.sh, durable
+# READ_CACHE_SECONDS=0 bench/api/run.sh measures with the published read cache turned off (every read hits SQLite);
+# READ_CACHE_SECONDS="2 0" measures both, restarting the server over the same data.
+# ITEMS=100000 bench/api/run.sh seeds that many items in haugiang through the store (bench/Portals.Api.Seed: the 200
+# benchmark calls, then half news, half investment calls) instead of 200 API posts, and also measures a plain list,
+# a deep page (DEEP_PAGE, default min(400, ITEMS/80)) and the news feed. SEEDED=DIR reuses (copies) a data folder
+# that `Portals.Api.Seed seed --data DIR --items N` made.
+# PROVIDER=PostgreSQL bench/api/run.sh puts both tenants on a throwaway PostgreSQL cluster (tests/postgres.sh, durable
 # settings, stopped on exit) and ends with bench/api/writes.py (publish throughput, index lag under 200 writes/s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-10s}"
 ROUNDS="${2:-3}"
 READ_CACHE_SECONDS="${READ_CACHE_SECONDS:-2}"
+ITEMS="${ITEMS:-}"
+SEEDED="${SEEDED:-}"
 PORT=5181
 BARE_PORT=5182
 SECRET=bench-secret
@@ -44,19 +51,42 @@ echo "== Building (Release)"
 dotnet build -c Release -v q -nologo src/Portals.Web/Portals.Web.csproj >/dev/null
 dotnet build -c Release -v q -nologo bench/BareKestrel/BareKestrel.csproj >/dev/null
 
-echo "== Starting Portals.Web (data in $WORK)"
-# The anonymous rate limit is raised for the benchmark: wrk is one IP address.
-Portals__DataPath="$WORK/data" Portals__Setup__ApiClientSecret=$SECRET Portals__Setup__AdminPassword='Bench-admin-1!' \
-Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 Portals__Api__ReadCacheSeconds=$READ_CACHE_SECONDS \
-Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" ASPNETCORE_CONTENTROOT="$PWD/src/Portals.Web/bin/Release/net10.0" Portals__Health__ProbeCacheSeconds=0 Portals__Api__BearerRequestsPerMinute=1000000000 \
-  env "${DB_ENV[@]}" dotnet src/Portals.Web/bin/Release/net10.0/Portals.Web.dll >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do
-  if curl -sf "$BASE/health" 2>/dev/null | grep -q '"haugiang":"Running"'; then break; fi
-  sleep 0.5
-done
-curl -sf "$BASE/health" >/dev/null
+start_server() { # read cache seconds
+  # The anonymous rate limit is raised for the benchmark: wrk is one IP address.
+  # From its output folder: the tenants are declared in its appsettings.json.
+  (cd src/Portals.Web/bin/Release/net10.0 && exec env Portals__DataPath="$WORK/data" Portals__Setup__ApiClientSecret=$SECRET \
+    Portals__Setup__AdminPassword='Bench-admin-1!' Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 \
+    Portals__Api__ReadCacheSeconds="$1" Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production Urls="$BASE" \
+    Portals__Health__ProbeCacheSeconds=0 Portals__Api__BearerRequestsPerMinute=1000000000 "${DB_ENV[@]}" dotnet Portals.Web.dll) >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 240); do
+    if curl -sf "$BASE/health" 2>/dev/null | grep -q '"haugiang":"Running"'; then break; fi
+    sleep 0.5
+  done
+  curl -sf "$BASE/health" >/dev/null
+}
 
+stop_server() {
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
+}
+
+if [[ -n "$ITEMS" ]]; then
+  if [[ -n "$SEEDED" ]]; then
+    echo "== Copying the seeded data of $SEEDED"
+    cp -r "$SEEDED" "$WORK/data"
+  else
+    echo "== Seeding $ITEMS items through the store (bench/Portals.Api.Seed)"
+    dotnet build -c Release -v q -nologo bench/Portals.Api.Seed/Portals.Api.Seed.csproj >/dev/null
+    dotnet bench/Portals.Api.Seed/bin/Release/net10.0/Portals.Api.Seed.dll seed --data "$WORK/data" --items "$ITEMS"
+  fi
+fi
+
+echo "== Starting Portals.Web (data in $WORK)"
+start_server "${READ_CACHE_SECONDS%% *}"
+
+if [[ -z "$ITEMS" ]]; then
 echo "== Seeding 200 investment calls"
 TOKEN=$(curl -sf -X POST "$BASE/haugiang/connect/token" -d grant_type=client_credentials -d client_id=portals-cli -d client_secret=$SECRET \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
@@ -67,12 +97,25 @@ for i in $(seq 1 200); do
     "$i" "$i" "$i" "$sector" "$((i * 3))" "$((i * 10))" > "$WORK/item.json"
   curl -sf -o /dev/null -X POST "$BASE/haugiang/api/content" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$WORK/item.json"
 done
+fi
 
 ITEM_URL="$BASE/haugiang/api/content/hg-bench-100"
 LIST_URL="$BASE/haugiang/api/content?type=InvestmentCall&sector=sector-giao-thong&page=1&pageSize=20&sort=-publishedUtc"
+ENDPOINTS=(bare get-by-id list-20)
+declare -A URLS=([get-by-id]="$ITEM_URL" [list-20]="$LIST_URL")
+if [[ -n "$ITEMS" ]]; then
+  DEEP_PAGE="${DEEP_PAGE:-$(( ITEMS / 80 < 400 ? (ITEMS / 80 > 1 ? ITEMS / 80 : 1) : 400 ))}"
+  ENDPOINTS+=(list-plain list-deep feed)
+  URLS[list-plain]="$BASE/haugiang/api/content?type=InvestmentCall&pageSize=20"
+  URLS[list-deep]="$BASE/haugiang/api/content?type=InvestmentCall&pageSize=20&page=$DEEP_PAGE"
+  URLS[feed]="$BASE/haugiang/feeds/news.rss"
+fi
 curl -sf "$ITEM_URL" -o "$WORK/item-response.json"
 curl -sf "$LIST_URL" -o "$WORK/list-response.json"
 echo "   item body: $(wc -c <"$WORK/item-response.json") bytes; list body: $(wc -c <"$WORK/list-response.json") bytes"
+for name in "${ENDPOINTS[@]:1}"; do
+  curl -sf -o /dev/null -w "   $name: %{http_code}, %{size_download} bytes, %{time_total} s first request\n" "${URLS[$name]}"
+done
 
 echo "== Starting the bare Kestrel ceiling"
 ASPNETCORE_URLS="http://127.0.0.1:$BARE_PORT" dotnet bench/BareKestrel/bin/Release/net10.0/BareKestrel.dll "$WORK/item-response.json" >"$WORK/bare.log" 2>&1 &
@@ -90,30 +133,41 @@ run() { # name url round
   printf '   round %s %-10s %10s req/s  p50 %-8s p99 %s\n' "$3" "$1" "$rps" "$p50" "$p99"
 }
 
-echo "== Warm-up (3 s each: JIT, connection pools, caches)"
-for url in "http://127.0.0.1:$BARE_PORT/item" "$ITEM_URL" "$LIST_URL"; do wrk -t2 -c64 -d3s "$url" >/dev/null; done
-echo "== wrk -t2 -c64 -d$DURATION --latency, $ROUNDS interleaved rounds; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for round in $(seq 1 "$ROUNDS"); do
-  run bare "http://127.0.0.1:$BARE_PORT/item" "$round"
-  run get-by-id "$ITEM_URL" "$round"
-  run list-20 "$LIST_URL" "$round"
-done
-RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
-echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+URLS[bare]="http://127.0.0.1:$BARE_PORT/item"
+for cache in $READ_CACHE_SECONDS; do
+  if [[ -z "${APP_PID:-}" ]]; then
+    echo "== Restarting Portals.Web with the read cache at ${cache}s"
+    start_server "$cache"
+  fi
+  : >"$WORK/rounds.txt"
+  echo "== Warm-up (3 s each: JIT, connection pools, caches)"
+  for name in "${ENDPOINTS[@]}"; do wrk -t2 -c64 -d3s "${URLS[$name]}" >/dev/null; done
+  echo "== wrk -t2 -c64 -d$DURATION --latency, $ROUNDS interleaved rounds; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for round in $(seq 1 "$ROUNDS"); do
+    for name in "${ENDPOINTS[@]}"; do run "$name" "${URLS[$name]}" "$round"; done
+  done
+  RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+  echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Per endpoint, the round with the median req/s; each endpoint's share of the ceiling measured in the same round.
-echo
-printf '%-10s %12s %9s %9s %12s %14s\n' "endpoint" "req/s" "p50" "p99" "% of bare" "% all rounds"
-for name in bare get-by-id list-20; do
-  line=$(awk -v n="$name" '$1==n' "$WORK/rounds.txt" | sort -k3 -g | awk -v m=$(( (ROUNDS + 1) / 2 )) 'NR==m')
-  read -r _ round rps p50 p99 <<<"$line"
-  ceiling=$(awk -v r="$round" '$1=="bare" && $2==r {print $3}' "$WORK/rounds.txt")
-  overall=$(awk -v n="$name" '$1==n {a+=$3} $1=="bare" {b+=$3} END {print 100 * a / b}' "$WORK/rounds.txt")
-  printf '%-10s %12s %9s %9s %11.1f%% %13.1f%%\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {print 100 * a / b}')" "$overall"
+  # Per endpoint, the round with the median req/s; each endpoint's share of the ceiling measured in the same round.
+  echo
+  printf '%-10s %12s %9s %9s %12s %14s\n' "endpoint" "req/s" "p50" "p99" "% of bare" "% all rounds"
+  for name in "${ENDPOINTS[@]}"; do
+    line=$(awk -v n="$name" '$1==n' "$WORK/rounds.txt" | sort -k3 -g | awk -v m=$(( (ROUNDS + 1) / 2 )) 'NR==m')
+    read -r _ round rps p50 p99 <<<"$line"
+    ceiling=$(awk -v r="$round" '$1=="bare" && $2==r {print $3}' "$WORK/rounds.txt")
+    overall=$(awk -v n="$name" '$1==n {a+=$3} $1=="bare" {b+=$3} END {print 100 * a / b}' "$WORK/rounds.txt")
+    printf '%-10s %12s %9s %9s %11.1f%% %13.1f%%\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {print 100 * a / b}')" "$overall"
+  done
+  echo "Portals.Web RSS after the runs: $((RSS_KB / 1024)) MiB (read cache: ${cache}s, items: ${ITEMS:-200})"
+  stop_server
 done
-echo "Portals.Web RSS after the runs: $((RSS_KB / 1024)) MiB (read cache: ${READ_CACHE_SECONDS}s, provider: $PROVIDER)"
 if [[ "$PROVIDER" == PostgreSQL || -n "${WRITES:-}" ]]; then
+  start_server "${READ_CACHE_SECONDS%% *}"
+  TOKEN=$(curl -sf -X POST "$BASE/haugiang/connect/token" -d grant_type=client_credentials -d client_id=portals-cli -d client_secret=$SECRET \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
   echo "== Writes (bench/api/writes.py): publish throughput, then the index's lag under ${WRITE_RATE:-200} writes/s"
   python3 bench/api/writes.py "$BASE" "$TOKEN" "${WRITE_RATE:-200}" "${WRITE_SECONDS:-30}"
+  stop_server
 fi
 echo "Machine: $(nproc) cores, $(uname -sr), $(dotnet --version) SDK; wrk, server and ceiling share the cores."

@@ -22,6 +22,12 @@ public sealed class ContentsApiOptions
     /// </summary>
     public long MaxListBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// A list's <c>total</c> is counted up to this many items (or just past the page asked for, if further); beyond it,
+    /// <c>total</c> is a lower bound and <c>totalExact</c> is false. Keeps a list's cost flat however many items match.
+    /// </summary>
+    public int ListTotalLimit { get; set; } = 200;
+
     /// <summary>The licence the OpenAPI documents name (<c>info.license</c>): the terms partners reuse content under.</summary>
     public string LicenseName { get; set; } = "Content of each portal belongs to its publisher; reuse it under the portal's terms of use.";
 
@@ -45,6 +51,10 @@ public sealed class ContentsApiOptionsValidator : IValidateOptions<ContentsApiOp
         if (options.MaxListBytes is < 16 * 1024 or > 256L * 1024 * 1024)
         {
             errors.Add("Portals:Api:MaxListBytes must be between 16 KiB and 256 MiB.");
+        }
+        if (options.ListTotalLimit is < 1 or > 1_000_000)
+        {
+            errors.Add("Portals:Api:ListTotalLimit must be between 1 and 1,000,000.");
         }
         if (string.IsNullOrWhiteSpace(options.LicenseName))
         {

@@ -94,6 +94,7 @@ public sealed class DraftAndPublicationTests(PortalsFactory factory) : IClassFix
         Assert.Equal(2, page["page"]!.GetValue<int>());
         Assert.Equal(2, page["pageSize"]!.GetValue<int>());
         Assert.Equal(3, page["total"]!.GetValue<int>());
+        Assert.True(page["totalExact"]!.GetValue<bool>());
         var items = page["items"]!.AsArray();
         Assert.Single(items);
         Assert.Equal("hg-page-2", items[0]!["ContentItemId"]!.GetValue<string>());

@@ -37,7 +37,7 @@ public static class Feeds
         if (!cache.TryGet(tenant.Name, key, out var feed, out var stamp))
         {
             await using var session = await store.OpenAsync(tenant, cancellationToken);
-            var page = await session.QueryAsync(new ContentQuery(contentType, PageSize: Size), cancellationToken);
+            var page = await session.QueryAsync(new ContentQuery(contentType, PageSize: Size, TotalLimit: 1), cancellationToken);
             var writer = new FeedWriter(tenant, contentType, loggers.CreateLogger(typeof(Feeds)));
             feed = CachedBody.From(writer.Render(title, page.Items));
             cache.Set(stamp, key, feed);

@@ -31,7 +31,8 @@ public static class ListContent
     public static void Map(RouteGroupBuilder content) =>
         content.MapGet("/", ListAsync).WithName("ListContentItems")
             .WithSummary("Published items, newest first by default; pageSize is at most 100. A page larger than Portals:Api:MaxListBytes "
-                + "comes back smaller (truncated: true, a lower pageSize); follow 'next' for the rest.")
+                + "comes back smaller (truncated: true, a lower pageSize); follow 'next' for the rest. 'total' is exact up to "
+                + "Portals:Api:ListTotalLimit (200) items; past it, totalExact is false and total is a lower bound.")
             .WithParameterDoc(
                 ApiParameterDoc.WholeNumber("page", 1, MaxPage, 1),
                 ApiParameterDoc.WholeNumber("pageSize", 1, MaxPageSize, 20),
@@ -51,6 +52,7 @@ public static class ListContent
         {
             return invalid;
         }
+        query = query with { TotalLimit = options.Value.ListTotalLimit };
         var key = $"list:{query.ContentType}|{query.TermContentItemId}|{query.Text}|{query.PublishedAfter:O}|{query.Page}|{query.PageSize}|{query.Sort}";
         if (cache.TryGet(tenant.Name, key, out var cached, out var stamp))
         {

@@ -38,7 +38,7 @@ public static class ListEnvelope
         {
             builder.Append(i == 0 ? "" : ",").Append(result.Items[i]);
         }
-        builder.Append(CultureInfo.InvariantCulture, $"],\"page\":{page},\"pageSize\":{size},\"total\":{result.Total},\"truncated\":{(truncated ? "true" : "false")},\"next\":");
+        builder.Append(CultureInfo.InvariantCulture, $"],\"page\":{page},\"pageSize\":{size},\"total\":{result.Total},\"totalExact\":{(result.TotalIsExact ? "true" : "false")},\"truncated\":{(truncated ? "true" : "false")},\"next\":");
         builder.Append(next is null ? "null" : System.Text.Json.JsonSerializer.Serialize(next)).Append('}');
         return builder.ToString();
     }

@@ -73,7 +73,8 @@ public sealed record ContentListDocument(
     [property: JsonPropertyName("items")] IReadOnlyList<ContentItemDocument> Items,
     [property: JsonPropertyName("page")] int Page,
     [property: JsonPropertyName("pageSize")] int PageSize,
-    [property: JsonPropertyName("total")] int Total,
+    [property: JsonPropertyName("total"), Description("Items matching; when totalExact is false, a lower bound (counting stops at Portals:Api:ListTotalLimit).")] int Total,
+    [property: JsonPropertyName("totalExact"), Description("Whether total is the exact count.")] bool TotalExact,
     [property: JsonPropertyName("truncated")] bool Truncated,
     [property: JsonPropertyName("next")] string? Next);
 

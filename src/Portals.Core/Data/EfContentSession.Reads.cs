@@ -14,51 +14,6 @@ internal sealed partial class EfContentSession
         return json.Select(ContentItem.Parse).ToList();
     }
 
-    public Task<string?> GetJsonAsync(string contentItemId, VersionOptions version, CancellationToken cancellationToken) =>
-        Versions(version).Where(r => r.ContentItemId == contentItemId).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
-
-    public Task<string?> GetPublishedJsonByPathAsync(string path, CancellationToken cancellationToken)
-    {
-        var normalized = path.Trim('/').ToLowerInvariant();
-        return db.ContentItems.Where(r => r.Published && r.Path == normalized).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<ContentPage> QueryAsync(ContentQuery query, CancellationToken cancellationToken)
-    {
-        var records = Versions(query.Version);
-        if (query.ContentType is { } type)
-        {
-            records = records.Where(r => r.ContentType == type);
-        }
-        if (query.TermContentItemId is { } term)
-        {
-            records = records.Where(r => r.Terms.Any(t => t.TermContentItemId == term));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var folded = VietnameseText.Fold(query.Text).Trim();
-            // Stored text never holds control characters, so such a search matches nothing; PostgreSQL would
-            // refuse a NUL in a parameter outright.
-            records = folded.Any(char.IsControl) ? records.Where(r => false) : records.Where(r => r.DisplayTextFolded!.Contains(folded));
-        }
-        if (query.PublishedAfter is { } after)
-        {
-            records = records.Where(r => r.PublishedUtc > after);
-        }
-        if (query.Owner is { } owner)
-        {
-            records = records.Where(r => r.Owner == owner);
-        }
-        records = WithStatus(records, query.Status);
-        var total = await records.CountAsync(cancellationToken);
-        var items = await Sort(records, query.Sort)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
-            .Select(r => r.Json)
-            .ToListAsync(cancellationToken);
-        return new ContentPage(items, total);
-    }
-
     public async Task<IReadOnlyList<ContentItem>> ListLatestAsync(CancellationToken cancellationToken)
     {
         var json = await db.ContentItems.Where(r => r.Latest).OrderBy(r => r.Id).Select(r => r.Json).ToListAsync(cancellationToken);
@@ -88,27 +43,7 @@ internal sealed partial class EfContentSession
         await db.ContentItems.Where(r => r.ContentItemId == contentItemId && r.ContentItemVersionId == contentItemVersionId)
             .Select(r => r.Json).FirstOrDefaultAsync(cancellationToken) is { } json ? ContentItem.Parse(json) : null;
 
-    /// <summary>The states of <see cref="ContentStatus"/> as columns: a schedule outranks a review request.</summary>
-    private static IQueryable<ContentItemRecord> WithStatus(IQueryable<ContentItemRecord> records, ContentStatus status) => status switch
-    {
-        ContentStatus.Published => records.Where(r => r.Published),
-        ContentStatus.Scheduled => records.Where(r => !r.Published && r.PublishAtUtc != null),
-        ContentStatus.InReview => records.Where(r => !r.Published && r.PublishAtUtc == null && r.SubmittedForReviewUtc != null),
-        ContentStatus.Draft => records.Where(r => !r.Published && r.PublishAtUtc == null && r.SubmittedForReviewUtc == null),
-        _ => records,
-    };
-
     private IQueryable<ContentItemRecord> Versions(VersionOptions version) => version == VersionOptions.Latest
         ? db.ContentItems.Where(r => r.Latest)
         : db.ContentItems.Where(r => r.Published);
-
-    private static IQueryable<ContentItemRecord> Sort(IQueryable<ContentItemRecord> records, ContentSort sort) => sort switch
-    {
-        ContentSort.PublishedAscending => records.OrderBy(r => r.PublishedUtc).ThenBy(r => r.Id),
-        ContentSort.ModifiedDescending => records.OrderByDescending(r => r.ModifiedUtc).ThenByDescending(r => r.Id),
-        ContentSort.ModifiedAscending => records.OrderBy(r => r.ModifiedUtc).ThenBy(r => r.Id),
-        ContentSort.TitleAscending => records.OrderBy(r => r.DisplayTextFolded).ThenBy(r => r.Id),
-        ContentSort.TitleDescending => records.OrderByDescending(r => r.DisplayTextFolded).ThenByDescending(r => r.Id),
-        _ => records.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id),
-    };
 }

@@ -10,24 +10,33 @@ namespace Portals.Core.Data;
 public sealed class EfContentStore(TenantDatabase database, TimeProvider clock, ContentChangeSignal? signal = null) : IContentStore
 {
     public Task<IContentSession> OpenAsync(TenantContext tenant, CancellationToken cancellationToken) =>
-        Task.FromResult<IContentSession>(new EfContentSession(tenant, database.Open(tenant), clock, signal));
+        Task.FromResult<IContentSession>(new EfContentSession(tenant, database, clock, signal));
 }
 
 /// <summary>
 /// One unit of work over one <see cref="PortalsDbContext"/>. Its parts: reads (<c>.Reads.cs</c>), the save
 /// (<c>.Save.cs</c>, <c>.Prepare.cs</c>), other writes (<c>.Writes.cs</c>), definitions, documents and the change log
-/// (<c>.Documents.cs</c>) and the record mapping (<c>.Records.cs</c>).
+/// (<c>.Documents.cs</c>) and the record mapping (<c>.Records.cs</c>). The hot reads (<c>.FastReads.cs</c>) go
+/// through plain ADO.NET on a read connection of their own, so a read-only session never builds the EF context.
 /// </summary>
-internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbContext db, TimeProvider clock, ContentChangeSignal? signal = null) : IContentSession
+internal sealed partial class EfContentSession(TenantContext tenant, TenantDatabase database, TimeProvider clock, ContentChangeSignal? signal = null) : IContentSession
 {
     private IDbContextTransaction? _transaction;
     private StoreTelemetry.StoreTransaction? _measured;
+    private PortalsDbContext? _db;
+
+    /// <summary>Built on first use: reads that go through <see cref="ContentReadSql"/> never need it.</summary>
+    private PortalsDbContext db => _db ??= database.Open(tenant);
 
     public TenantContext Tenant => tenant;
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
+        if (_db is null)
+        {
+            return;
+        }
+        await _db.SaveChangesAsync(cancellationToken);
         if (_transaction is not null)
         {
             await _transaction.CommitAsync(cancellationToken);
@@ -46,7 +55,14 @@ internal sealed partial class EfContentSession(TenantContext tenant, PortalsDbCo
             await _transaction.DisposeAsync();
         }
         _measured?.End(committed: false);
-        await db.DisposeAsync();
+        if (_reads is not null)
+        {
+            await _reads.DisposeAsync();
+        }
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
     }
 
     /// <summary>

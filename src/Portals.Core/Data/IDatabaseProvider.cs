@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portals.Core.Tenants;
@@ -29,4 +30,13 @@ public interface IDatabaseProvider
     /// transaction-scoped advisory lock). Every read made inside it sees the state its writes replace.
     /// </summary>
     Task<IDbContextTransaction> BeginWriteAsync(PortalsDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A new, closed connection for reads outside any write transaction, without EF Core: the store's hot reads
+    /// (<see cref="ContentReadSql"/>) run on it. It needs none of the write settings.
+    /// </summary>
+    DbConnection CreateReadConnection(TenantContext tenant);
+
+    /// <summary>SQL that holds when the text <paramref name="column"/> contains the text of <paramref name="parameter"/> (ordinal).</summary>
+    string ContainsSql(string column, string parameter);
 }

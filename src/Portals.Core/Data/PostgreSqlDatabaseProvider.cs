@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -42,6 +43,12 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public void Configure(DbContextOptionsBuilder builder, TenantContext tenant) =>
         builder.UseNpgsql(tenant.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+
+    /// <summary>Npgsql pools it by connection string.</summary>
+    public DbConnection CreateReadConnection(TenantContext tenant) => new NpgsqlConnection(tenant.ConnectionString);
+
+    /// <summary>As EF Core translates <c>string.Contains</c> for PostgreSQL.</summary>
+    public string ContainsSql(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
 
     public Task InitializeAsync(PortalsDbContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -20,6 +20,15 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public void Configure(DbContextOptionsBuilder builder, TenantContext tenant) =>
         builder.UseSqlite(tenant.ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly)).AddInterceptors(SqlitePragmas.Instance);
 
+    /// <summary>
+    /// Pooled; reads need none of <see cref="SqlitePragmas"/> (a busy database is retried by Microsoft.Data.Sqlite up
+    /// to the command timeout, and WAL readers do not wait for the writer).
+    /// </summary>
+    public DbConnection CreateReadConnection(TenantContext tenant) => new SqliteConnection(tenant.ConnectionString);
+
+    /// <summary>As EF Core translates <c>string.Contains</c> for SQLite.</summary>
+    public string ContainsSql(string column, string parameter) => $"instr({column}, {parameter}) > 0";
+
     public async Task InitializeAsync(PortalsDbContext context, CancellationToken cancellationToken) =>
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 

@@ -25,6 +25,11 @@ public sealed class TenantDatabase(IEnumerable<IDatabaseProvider> providers, IEn
         return new(_options.GetOrAdd(tenant.Name, _ => BuildOptions(tenant, provider)), _contributors) { Provider = provider };
     }
 
+    /// <summary>A new, closed connection for reads without EF Core (see <see cref="IDatabaseProvider.CreateReadConnection"/>).</summary>
+    internal System.Data.Common.DbConnection CreateReadConnection(TenantContext tenant) => Provider(tenant).CreateReadConnection(tenant);
+
+    internal IDatabaseProvider ProviderOf(TenantContext tenant) => Provider(tenant);
+
     /// <summary>
     /// Applies this build's pending migrations, creating the database when it does not exist. Refuses, with
     /// <see cref="DatabaseNewerThanCodeException"/>, a database that a newer build has migrated. Returns the ids applied.

@@ -80,6 +80,44 @@ public abstract class ContentReaderContract<THarness> : StoreContract<THarness> 
         Assert.Equal(0, (await InSession(s => s.QueryAsync(new ContentQuery(ContentType: "Taxonomy", PublishedAfter: DateTime.UtcNow.AddDays(1)), default))).Total);
     }
 
+    /// <summary>With a total limit the count stops there, but a total never ends before a page that has a next one.</summary>
+    [Fact]
+    public async Task QueryAsync_TotalLimit_LowerBoundPastTheLimitExactBelowIt()
+    {
+        foreach (var n in Enumerable.Range(1, 5))
+        {
+            await SaveAsync(Offer($"t{n}", $"Mục {n}"), SaveMode.Publish);
+        }
+        Task<ContentPage> Page(int page, int? limit) => InSession(s => s.QueryAsync(new ContentQuery("Offer", Page: page, PageSize: 2, TotalLimit: limit), default));
+
+        var capped = await Page(1, 2);
+        Assert.Equal(2, capped.Items.Count);
+        Assert.False(capped.TotalIsExact);
+        Assert.InRange(capped.Total, 3, 5);
+        var counted = await Page(1, 10);
+        Assert.Equal((5, true), (counted.Total, counted.TotalIsExact));
+        var exact = await Page(1, null);
+        Assert.Equal((5, true), (exact.Total, exact.TotalIsExact));
+        var last = await Page(3, 2);
+        Assert.Equal((1, 5, true), (last.Items.Count, last.Total, last.TotalIsExact));
+        var beyond = await Page(4, 2);
+        Assert.Equal((0, 5, true), (beyond.Items.Count, beyond.Total, beyond.TotalIsExact));
+    }
+
+    /// <summary>Reads inside a write session see what it wrote before the commit; other sessions do not.</summary>
+    [Fact]
+    public async Task Reads_InsideAWriteSession_SeeItsUncommittedWrites()
+    {
+        await using var session = await Store.OpenAsync(TenantA, default);
+        await session.SaveAsync(Offer("w1", "Bến Ninh Kiều"), SaveMode.Publish, default);
+        Assert.Contains("Bến Ninh Kiều", await session.GetJsonAsync("w1", VersionOptions.Published, default), StringComparison.Ordinal);
+        Assert.Equal(["w1"], (await session.QueryAsync(new ContentQuery("Offer"), default)).Items.Select(j => ContentItem.Parse(j).ContentItemId));
+        Assert.NotNull(await session.GetPublishedJsonByPathAsync("ben-ninh-kieu", default));
+        Assert.Null(await PublishedJsonAsync("w1"));
+        await session.CommitAsync(default);
+        Assert.NotNull(await PublishedJsonAsync("w1"));
+    }
+
     /// <summary>
     /// Titles sort by their folded form (marks removed, đ as d, case ignored, decomposed input normalized), with the
     /// same order on every provider whatever the database's locale; a search with or without diacritics matches.

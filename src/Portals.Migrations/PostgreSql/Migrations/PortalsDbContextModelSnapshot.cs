@@ -179,8 +179,6 @@ namespace Portals.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("IX_ContentItems_Published")
                         .HasFilter("\"Published\"");
 
-                    b.HasIndex("Published", "PublishedUtc");
-
                     b.HasIndex("ContentType", "Published", "PublishedUtc");
 
                     b.HasIndex(new[] { "ContentItemId" }, "IX_ContentItems_ContentItemId");
@@ -188,6 +186,18 @@ namespace Portals.Migrations.PostgreSql.Migrations
                     b.HasIndex(new[] { "Path" }, "IX_ContentItems_LatestPath")
                         .IsUnique()
                         .HasFilter("\"Latest\"");
+
+                    b.HasIndex(new[] { "PublishedUtc", "Id" }, "IX_ContentItems_PublishedByDate")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex(new[] { "ContentType", "ModifiedUtc", "Id" }, "IX_ContentItems_PublishedByModified")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex(new[] { "ContentType", "DisplayTextFolded", "Id" }, "IX_ContentItems_PublishedByTitle")
+                        .HasFilter("\"Published\"");
+
+                    b.HasIndex(new[] { "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_PublishedByType")
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("ContentItems", (string)null);
                 });
