@@ -28,7 +28,7 @@ done
   Portals__Tenants__cantho__AnonymousRequestsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
   dotnet Portals.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
 server=$!
-until curl -sf "$base/health" 2>/dev/null | grep -q '"cantho":"Running"'; do sleep 0.5; done
+until curl -sf "$base/health" 2>/dev/null | grep -q '"cantho":"Running"' && curl -sf "$base/health" | grep -q '"haugiang":"Running"'; do sleep 0.5; done
 
 echo "## Load $news news + $calls investment calls through the API; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet bench/Portals.Search.Pipeline/bin/Release/net10.0/Portals.Search.Pipeline.dll load --base "$base" --secret $secret \
