@@ -4,9 +4,10 @@ namespace Portals.Search.Bench;
 
 /// <summary>
 /// Deterministic Vietnamese-like documents: real syllables drawn with a Zipf-like law (frequent words first in the list),
-/// so term statistics resemble news text. The same seed yields the same corpus on every run.
+/// so term statistics resemble news text. The same seed yields the same corpus on every run. A worst case for search:
+/// ~600 distinct words, so each query word occurs in 50–75 % of the documents (<c>--corpus worst</c>).
 /// </summary>
-internal sealed class Corpus(int seed)
+internal sealed class Corpus(int seed) : ICorpus
 {
     private const string Vocabulary =
         "của và các có được trong là cho người những với một này đã không để khi về theo từ năm tỉnh thành phố " +
@@ -37,6 +38,8 @@ internal sealed class Corpus(int seed)
         ["nông nghiệp", "giao thông", "y tế", "giáo dục", "du lịch", "kinh tế", "văn hóa", "môi trường", "khoa học", "an ninh", "thủy sản", "hành chính"];
 
     public static readonly string[] Tenants = ["haugiang", "cantho"];
+
+    public string[] SectorFilters => ["y tế", "giao thông", "nông nghiệp"];
 
     private readonly Random _random = new(seed);
     private readonly DateTimeOffset _origin = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);

@@ -41,7 +41,7 @@ internal static class ForgivingQueries
         "chuyển đ", "an toàn", "xây dựng c", "nông thôn m", "kênh x",
     ];
 
-    public static SearchDocument Canal(Corpus corpus, int number)
+    public static SearchDocument Canal(ICorpus corpus, int number)
     {
         var doc = corpus.Next(number);
         return doc with

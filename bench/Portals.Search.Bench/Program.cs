@@ -4,7 +4,8 @@ using Portals.Search;
 using Portals.Search.Bench;
 using Portals.Search.Lucene;
 
-// Usage: dotnet run -c Release --project bench/Portals.Search.Bench -- [--docs 100000] [--queries 2000] [--batch 1000] [--keep]
+// Usage: dotnet run -c Release --project bench/Portals.Search.Bench -- [--docs 100000] [--queries 2000] [--batch 1000]
+//        [--corpus zipf|worst] [--stages] [--keep]
 #if DEBUG
 Console.Error.WriteLine("warning: Debug build, figures are meaningless; run with -c Release");
 #endif
@@ -22,12 +23,16 @@ string[] texts =
 ];
 string?[] tenants = [null, "haugiang", "cantho"];
 string?[] types = [null, "News", "Event"];
-string?[] sectors = [null, "y tế", "giao thông", "nông nghiệp"];
 
 try
 {
     using var index = new LuceneSearchIndex(new LuceneSearchIndexOptions(folder) { Places = ForgivingQueries.Places });
-    var corpus = new Corpus(seed: 20261127);
+    var corpusName = args.SkipWhile(a => a != "--corpus").Skip(1).FirstOrDefault() ?? "zipf";
+    var corpus = ICorpus.Create(corpusName, seed: 20261127);
+    string?[] sectors = [null, .. corpus.SectorFilters];
+    report.Fact("corpus", corpusName == "zipf"
+        ? $"zipf (realistic: {ZipfCorpus.Inventory.Length:N0} generated syllables + real words, Zipf law)"
+        : "worst (~600 syllables, each query word in 50–75 % of documents)");
     var applyTime = TimeSpan.Zero;
     using var process = Process.GetCurrentProcess();
     var cpuBefore = process.TotalProcessorTime;

@@ -35,6 +35,8 @@ internal sealed class RawLucene : IDisposable
         return query;
     }
 
+    public int Documents => _reader.NumDocs;
+
     public int Search(Query query) => _searcher.Search(query, 10).TotalHits;
 
     public void Dispose()

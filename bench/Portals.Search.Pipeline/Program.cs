@@ -14,9 +14,11 @@ using Portals.Search.Bench;
 using Portals.Search.Indexing;
 
 // Usage:
-//   publish: Portals.Search.Pipeline publish --data DIR [--docs 100000] [--batch 1000]
+//   publish: Portals.Search.Pipeline publish --data DIR [--docs 100000] [--batch 1000] [--corpus zipf|worst]
 //            both tenants set up from their recipes, N news items published through the content store (validation,
-//            versions, change log), then the indexer catches up from the change log into the shared Lucene index.
+//            versions, change log) while the indexer follows the change logs into the shared Lucene index.
+//   load:    Portals.Search.Pipeline load --base URL --secret S [--news 10000] [--calls 2000] [--parallel 4]
+//            the realistic corpus posted through the JSON API of a running server (bench/peer/run.sh).
 //   raw:     Portals.Search.Pipeline raw --index DIR [--threads 8] [--queries 20000]
 //            the ceiling: a plain IndexSearcher query loop over the same index, same query words as bench/search/queries.lua.
 var mode = args.FirstOrDefault() ?? "publish";
@@ -24,6 +26,10 @@ return mode switch
 {
     "publish" => await PublishAsync(),
     "raw" => await RawAsync(),
+    "corpus" => Sample(),
+    "load" => await ApiLoader.RunAsync(Option("--base", "http://127.0.0.1:5080"), Option("--secret", ""),
+        int.Parse(Option("--news", "10000"), CultureInfo.InvariantCulture), int.Parse(Option("--calls", "2000"), CultureInfo.InvariantCulture),
+        int.Parse(Option("--parallel", "4"), CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
@@ -32,51 +38,13 @@ async Task<int> PublishAsync()
     var data = Path.GetFullPath(Option("--data", Path.Combine(Path.GetTempPath(), "portals-pipeline")));
     var docs = int.Parse(Option("--docs", "100000"), CultureInfo.InvariantCulture);
     var batch = int.Parse(Option("--batch", "1000"), CultureInfo.InvariantCulture);
+    var corpus = ICorpus.Create(Option("--corpus", "zipf"), seed: 20261127);
     await using var services = Services(data);
-    var registry = services.GetRequiredService<TenantRegistry>();
-    foreach (var tenant in registry.All)
+    foreach (var tenant in services.GetRequiredService<TenantRegistry>().All)
     {
         await services.GetRequiredService<TenantInitializer>().InitializeAsync(tenant, default);
     }
-    var store = services.GetRequiredService<IContentStore>();
-    var indexer = services.GetRequiredService<SearchIndexer>();
-    var corpus = new Corpus(seed: 20261127);
-    var publishing = TimeSpan.Zero;
-    var indexing = TimeSpan.Zero;
-    var total = Stopwatch.StartNew();
-    for (var start = 0; start < docs; start += batch)
-    {
-        var documents = Enumerable.Range(start, Math.Min(batch, docs - start)).Select(corpus.Next).ToList();
-        foreach (var group in documents.GroupBy(d => d.Tenant))
-        {
-            var tenant = registry.Get(group.Key);
-            var begin = Stopwatch.GetTimestamp();
-            await using (var session = await store.OpenAsync(tenant, default))
-            {
-                foreach (var document in group)
-                {
-                    await session.SaveAsync(ToNews(document), SaveMode.Publish, default);
-                }
-                await session.CommitAsync(default);
-            }
-            publishing += Stopwatch.GetElapsedTime(begin);
-            begin = Stopwatch.GetTimestamp();
-            await indexer.CatchUpAsync(tenant, default);
-            indexing += Stopwatch.GetElapsedTime(begin);
-        }
-        if ((start / batch) % 10 == 0)
-        {
-            Console.Error.WriteLine($"{start + batch}/{docs} published and indexed");
-        }
-    }
-    total.Stop();
-    var results = await services.GetRequiredService<ISearchIndex>().SearchAsync(new SearchQuery(null, null, null, null, 1, 1), default);
-    Console.WriteLine($"| documents | {docs:N0} (index holds {results.Total:N0} incl. seed) |");
-    Console.WriteLine($"| publish + index, end to end | {docs / total.Elapsed.TotalSeconds:N0} docs/s ({total.Elapsed.TotalSeconds:N1} s) |");
-    Console.WriteLine($"| of which publishing (store, validation, versions, change log) | {docs / publishing.TotalSeconds:N0} docs/s |");
-    Console.WriteLine($"| of which indexing (change log → Lucene) | {docs / indexing.TotalSeconds:N0} docs/s |");
-    Console.WriteLine($"| pipeline process peak RSS | {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB |");
-    return 0;
+    return await PublishRun.RunAsync(services, corpus, docs, batch);
 }
 
 async Task<int> RawAsync()
@@ -89,29 +57,16 @@ async Task<int> RawAsync()
     var queries = words.Select(RawLucene.QueryFor).ToArray();
     await Latency.MeasureAsync("warm-up", 2000, threads, i => Task.FromResult(raw.Search(queries[i % queries.Length])));
     var loop = await Latency.MeasureAsync("raw", count, threads, i => Task.FromResult(raw.Search(queries[i % queries.Length])));
+    // How selective each query is on this corpus: the share of documents holding all its words.
+    Console.WriteLine("| query | documents holding every word |");
+    for (var i = 0; i < words.Length; i++)
+    {
+        Console.WriteLine($"| {words[i]} | {100.0 * raw.Search(queries[i]) / Math.Max(1, raw.Documents):N1} % |");
+    }
     Console.WriteLine($"| raw Lucene loop, {threads} threads | {loop.PerSecond:N0} q/s | p50 {loop.P50:N2} ms | p99 {loop.P99:N2} ms |");
     Console.WriteLine($"RAW_QPS={loop.PerSecond.ToString("F0", CultureInfo.InvariantCulture)}");
     return 0;
 }
-
-static ContentItem ToNews(SearchDocument document) => new(new JsonObject
-{
-    ["ContentItemId"] = document.ContentItemId,
-    ["ContentType"] = "NewsArticle",
-    ["TitlePart"] = new JsonObject { ["Title"] = document.Title },
-    ["HtmlBodyPart"] = new JsonObject { ["Html"] = $"<p>{System.Net.WebUtility.HtmlEncode(document.Body)}</p>" },
-    ["NewsArticle"] = new JsonObject
-    {
-        ["Summary"] = new JsonObject { ["Text"] = document.Summary },
-        ["Sector"] = new JsonObject
-        {
-            ["TaxonomyContentItemId"] = "sector-taxonomy",
-            ["TermContentItemIds"] = new JsonArray(document.Sectors.Select(s => (JsonNode)SectorId(s)).Distinct().ToArray()),
-        },
-    },
-});
-
-static string SectorId(string label) => "sector-" + Portals.Core.Content.VietnameseText.Slugify(label);
 
 ServiceProvider Services(string data)
 {
@@ -141,6 +96,28 @@ string Option(string name, string fallback)
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
 }
+
+// The realistic corpus at a glance: its inventory, one document, how many distinct syllables 2,000 documents use.
+static int Sample()
+{
+    var corpus = new ZipfCorpus(seed: 20261127);
+    var documents = Enumerable.Range(0, 2000).Select(corpus.Next).ToList();
+    var syllables = documents.SelectMany(d => (d.Title + " " + d.Summary + " " + d.Body).ToLowerInvariant()
+        .Split([' ', '.', ','], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+    Console.WriteLine($"generated syllables: {ZipfCorpus.Inventory.Length:N0}; distinct syllables in 2,000 documents: {syllables.Count:N0}");
+    foreach (var query in ZipfCorpus.Queries)
+    {
+        var words = query.Split(' ').Select(Syllables.Fold).ToArray();
+        var holding = documents.Count(d => words.All(w => Words(d).Contains(w)));
+        var spellings = syllables.Where(s => words.Contains(Syllables.Fold(s))).Take(12);
+        Console.WriteLine($"{query}: {100.0 * holding / documents.Count:N1} % of documents; written {string.Join(", ", spellings)}");
+    }
+    Console.WriteLine(corpus.NextCall(0));
+    return 0;
+}
+
+static HashSet<string> Words(SearchDocument d) => (d.Title + " " + d.Summary + " " + d.Body).ToLowerInvariant()
+    .Split([' ', '.', ','], StringSplitOptions.RemoveEmptyEntries).Select(Syllables.Fold).ToHashSet(StringComparer.Ordinal);
 
 static int Usage()
 {

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Search benchmark: publish N documents through the real pipeline, then search over HTTP with wrk
 # (8 connections) and compare with a raw Lucene.Net loop over the same index, measured in the same run.
-# Usage: bench/search/run.sh [docs=100000] [seconds=20]
+# Usage: bench/search/run.sh [docs=100000] [seconds=20] [corpus=zipf|worst]
+#   zipf: realistic Vietnamese news (Zipf law over >5,000 syllables; a query word in a few percent of documents);
+#   worst: ~600 syllables, each query word in 50-75 % of documents.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 docs=${1:-100000}
 seconds=${2:-20}
+corpus=${3:-zipf}
 port=5391
 data=$(mktemp -d /tmp/portals-search-bench.XXXXXX)
 server=""
@@ -17,18 +20,18 @@ for project in src/Portals.Web bench/Portals.Search.Pipeline; do
 done
 pipeline=bench/Portals.Search.Pipeline/bin/Release/net10.0/Portals.Search.Pipeline.dll
 
-echo "## Publish and index $docs documents (fixed seed)"
-dotnet "$pipeline" publish --data "$data" --docs "$docs"
+echo "## Publish and index $docs documents (fixed seed, corpus $corpus); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+dotnet "$pipeline" publish --data "$data" --docs "$docs" --corpus "$corpus"
 
-echo "## HTTP search, wrk -t2 -c8 -d${seconds}s"
+echo "## HTTP search, wrk -t2 -c8 -d${seconds}s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The server runs from its output folder, where its appsettings.json is (the content root is the working directory).
 (cd src/Portals.Web/bin/Release/net10.0 && exec dotnet Portals.Web.dll --urls "http://127.0.0.1:$port" \
-  --Portals:DataPath="$data" --Logging:LogLevel:Default=Warning >/dev/null 2>&1) &
+  --Portals:DataPath="$data" --Portals:Api:AnonymousRequestsPerMinute=1000000000 --Logging:LogLevel:Default=Warning >/dev/null 2>&1) &
 server=$!
 until curl -sf "http://127.0.0.1:$port/haugiang/health" >/dev/null; do sleep 0.5; done
 wrk -t2 -c8 -d5s -s bench/search/queries.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
 wrk -t2 -c8 -d"${seconds}s" --latency -s bench/search/queries.lua "http://127.0.0.1:$port" | tee "$data/wrk.txt"
-echo "server RSS: $(( $(ps -o rss= -p $server) / 1024 )) MiB"
+echo "server RSS: $(( $(ps -o rss= -p $server) / 1024 )) MiB; server CPU: $(ps -o times= -p $server) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill $server; wait $server 2>/dev/null || true
 
 echo "## Raw Lucene.Net loop over the same index, 8 threads"

@@ -22,7 +22,8 @@ internal sealed class PreAnalyzedText
     {
         var forms = t_forms ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         var lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
-        using var stream = VietnameseAnalyzers.Exact.GetTokenStream("f", text);
+        // Lower-cased in one call rather than token by token (see VietnameseAnalyzers.FoldedOfLowered): the same tokens.
+        using var stream = VietnameseAnalyzers.Tokenizer.GetTokenStream("f", text.ToLowerInvariant());
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         stream.Reset();

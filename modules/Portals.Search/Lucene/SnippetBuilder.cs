@@ -36,7 +36,8 @@ internal static class SnippetBuilder
     private static string? Marked(string text, HashSet<string> terms)
     {
         var analyzed = TextNormalizer.Truncate(text, MaxAnalyzedLength);
-        var hits = VietnameseAnalyzers.Matches(VietnameseAnalyzers.Folded, analyzed, terms, MaxAnalyzedTokens);
+        // Lower-cased in one call (same length, so the offsets hold for the original text), then folded token by token.
+        var hits = VietnameseAnalyzers.Matches(VietnameseAnalyzers.FoldedOfLowered, analyzed.ToLowerInvariant(), terms, MaxAnalyzedTokens);
         if (hits.Count == 0)
         {
             return null;

@@ -65,11 +65,11 @@ internal sealed partial class EfContentSession
             basePath = item.ContentItemId.ToLowerInvariant();
         }
         // The common case, a free path, costs one indexed lookup; only a collision loads the numbered siblings.
-        var others = db.ContentItems.Where(r => (r.Latest || r.Published) && r.ContentItemId != item.ContentItemId);
-        if (!await others.AnyAsync(r => r.Path == basePath, cancellationToken))
+        if (!await WriteQueries.PathTaken(db, item.ContentItemId, basePath))
         {
             return basePath;
         }
+        var others = db.ContentItems.Where(r => (r.Latest || r.Published) && r.ContentItemId != item.ContentItemId);
         var prefix = basePath + "-";
         var taken = await others.Where(r => r.Path != null && r.Path.StartsWith(prefix)).Select(r => r.Path!).ToListAsync(cancellationToken);
         var set = new HashSet<string>(taken, StringComparer.OrdinalIgnoreCase);

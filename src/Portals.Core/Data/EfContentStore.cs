@@ -84,8 +84,11 @@ internal sealed partial class EfContentSession(TenantContext tenant, TenantDatab
     private async Task<List<ContentItemRecord>> LockVersionsAsync(string contentItemId, ExpectedVersion? expected, CancellationToken cancellationToken)
     {
         await BeginWriteAsync(cancellationToken);
-        var versions = await db.ContentItems.AsTracking().Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published))
-            .ToListAsync(cancellationToken);
+        var versions = new List<ContentItemRecord>(2);
+        await foreach (var version in WriteQueries.Versions(db, contentItemId).WithCancellation(cancellationToken))
+        {
+            versions.Add(version);
+        }
         if (expected is not null && !expected.Matches(versions.FirstOrDefault(r => r.Latest)?.Json))
         {
             throw new ContentConflictException(contentItemId);

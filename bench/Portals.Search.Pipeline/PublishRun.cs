@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Portals.Core.Content;
+using Portals.Core.Tenants;
+using Portals.Search.Indexing;
+
+namespace Portals.Search.Bench;
+
+/// <summary>
+/// A bulk publish as a recipe import runs it (store sessions of <c>batch</c> items: validation, sanitizing, versions,
+/// paths, term index, change log, one transaction each) while the indexer follows the change logs beside it, as
+/// <see cref="SearchIndexingService"/> does on a live node (catch up, then poll every 250 ms). Every tenth batch's
+/// commit is timed until the index's cursor covers it: how long a published item waits to be searchable.
+/// </summary>
+internal static class PublishRun
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<int> RunAsync(IServiceProvider services, ICorpus corpus, int docs, int batch)
+    {
+        var registry = services.GetRequiredService<TenantRegistry>();
+        var store = services.GetRequiredService<IContentStore>();
+        var indexer = services.GetRequiredService<SearchIndexer>();
+        var index = services.GetRequiredService<ISearchIndex>();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var total = Stopwatch.StartNew();
+        var publishing = TimeSpan.Zero;
+        var waits = new List<double>();
+        var waiting = new List<Task>();
+        using var published = new CancellationTokenSource();
+        var follower = Task.Run(() => FollowAsync(registry, indexer, published.Token));
+        var number = 0;
+        for (var start = 0; start < docs; start += batch)
+        {
+            var documents = Enumerable.Range(start, Math.Min(batch, docs - start)).Select(corpus.Next).ToList();
+            foreach (var group in documents.GroupBy(d => d.Tenant))
+            {
+                var tenant = registry.Get(group.Key);
+                var begin = Stopwatch.GetTimestamp();
+                await using (var session = await store.OpenAsync(tenant, default))
+                {
+                    foreach (var document in group)
+                    {
+                        await session.SaveAsync(Items.ToItem(document), SaveMode.Publish, default);
+                    }
+                    await session.CommitAsync(default);
+                }
+                var committed = Stopwatch.GetTimestamp();
+                publishing += Stopwatch.GetElapsedTime(begin);
+                if (number++ % 10 == 0)
+                {
+                    await using var session = await store.OpenAsync(tenant, default);
+                    var last = await session.GetLastChangeIdAsync(default);
+                    waiting.Add(WaitSearchableAsync(index, tenant.Name, last, committed, waits));
+                }
+            }
+            if ((start / batch) % 10 == 0)
+            {
+                Console.Error.WriteLine($"{start + batch}/{docs} published");
+            }
+        }
+        var publishedAfter = total.Elapsed;
+        await published.CancelAsync();
+        await follower;
+        foreach (var tenant in registry.All)
+        {
+            await indexer.CatchUpAsync(tenant, default); // whatever the follower had not reached yet
+        }
+        await Task.WhenAll(waiting);
+        total.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        var results = await index.SearchAsync(new SearchQuery(null, null, null, null, 1, 1), default);
+        waits.Sort();
+        Console.WriteLine($"| documents | {docs:N0} (index holds {results.Total:N0} incl. seed) |");
+        Console.WriteLine($"| publish + index, end to end (overlapped) | {docs / total.Elapsed.TotalSeconds:N0} docs/s ({total.Elapsed.TotalSeconds:N1} s) |");
+        Console.WriteLine($"| of which publishing alone (store sessions) | {docs / publishing.TotalSeconds:N0} docs/s; all published after {publishedAfter.TotalSeconds:N1} s |");
+        Console.WriteLine($"| index caught up after the last commit | {(total.Elapsed - publishedAfter).TotalSeconds:N1} s |");
+        Console.WriteLine($"| commit → searchable (every 10th batch, n={waits.Count}) | median {Percentile(waits, 0.5):N0} ms, max {waits.LastOrDefault():N0} ms |");
+        Console.WriteLine($"| CPU | {cpu.TotalSeconds:N1} s, {cpu.TotalMilliseconds / docs:N2} ms per document (publish + index) |");
+        Console.WriteLine($"| methods compiled during the run (dynamic methods included) | {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore:N0} |");
+        Console.WriteLine($"| garbage collections gen0/1/2 | {GC.CollectionCount(0) - gcBefore.Item1:N0} / {GC.CollectionCount(1) - gcBefore.Item2:N0} / {GC.CollectionCount(2) - gcBefore.Item3:N0} |");
+        Console.WriteLine($"| pipeline process peak RSS | {process.PeakWorkingSet64 / 1048576.0:N0} MiB |");
+        return 0;
+    }
+
+    private static async Task FollowAsync(TenantRegistry registry, SearchIndexer indexer, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var read = 0;
+            foreach (var tenant in registry.All)
+            {
+                read += await indexer.TryCatchUpAsync(tenant, default) ?? 0;
+            }
+            if (read == 0)
+            {
+                try
+                {
+                    await Task.Delay(Poll, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static async Task WaitSearchableAsync(ISearchIndex index, string tenant, long changeId, long committedAt, List<double> waits)
+    {
+        while (await index.GetCursorAsync(tenant, default) < changeId)
+        {
+            await Task.Delay(5);
+        }
+        lock (waits)
+        {
+            waits.Add(Stopwatch.GetElapsedTime(committedAt).TotalMilliseconds);
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
+}
