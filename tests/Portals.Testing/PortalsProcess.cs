@@ -49,6 +49,9 @@ public sealed class PortalsProcess : IDisposable
         info.ArgumentList.Add($"--Portals:DataPath={dataPath}");
         info.ArgumentList.Add($"--Portals:Setup:AdminPassword={PortalsFactory.AdminPassword}");
         info.ArgumentList.Add($"--Portals:Setup:ApiClientSecret={PortalsFactory.ApiClientSecret}");
+        // Plain lines, as a reader of a failed test's output wants them; the JSON formatter of production escapes
+        // characters such as apostrophes, so tests looking for a message in the output would miss it.
+        info.ArgumentList.Add("--Logging:Console:FormatterName=simple");
         foreach (var (key, value) in TestDatabases.Settings(dataPath).Concat(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))))
         {
             info.ArgumentList.Add($"--{key}={value}");
