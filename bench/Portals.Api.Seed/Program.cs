@@ -1,3 +1,4 @@
+using Portals.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -163,35 +164,9 @@ static ContentItem Item(int number)
     });
 }
 
-ServiceProvider Services(string data)
-{
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Portals:DataPath"] = data,
-        ["Portals:Setup:AdminPassword"] = "Bench-admin-1!",
-        ["Portals:Setup:ApiClientSecret"] = "bench-secret",
-        ["Portals:Tenants:haugiang:DisplayName"] = "Hậu Giang",
-        ["Portals:Tenants:haugiang:SetupRecipe"] = "haugiang",
-        ["Portals:Tenants:cantho:DisplayName"] = "Cần Thơ",
-        ["Portals:Tenants:cantho:SetupRecipe"] = "cantho",
-    }).Build();
-    var services = new ServiceCollection();
-    services.AddLogging();
-    services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
-    services.AddPortalsCore(configuration);
-    foreach (var manifest in new[] { Portals.Taxonomies.Manifest.Value, Portals.Cooperation.Manifest.Value, Portals.Investment.Manifest.Value, Portals.News.Manifest.Value, Portals.Contents.Manifest.Value })
-    {
-        services.AddModuleManifest(manifest);
-    }
-    services.AddSearchModule(configuration);
-    return services.BuildServiceProvider();
-}
+ServiceProvider Services(string data) => BenchServices.Build(data, AppContext.BaseDirectory);
 
-string Option(string name, string fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-}
+string Option(string name, string fallback) => BenchServices.Option(args, name, fallback);
 
 static int Usage()
 {

@@ -1,3 +1,4 @@
+using Portals.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -68,34 +69,9 @@ async Task<int> RawAsync()
     return 0;
 }
 
-ServiceProvider Services(string data)
-{
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Portals:DataPath"] = data,
-        ["Portals:Setup:AdminPassword"] = "bench-only-password",
-        ["Portals:Tenants:haugiang:DisplayName"] = "Hậu Giang",
-        ["Portals:Tenants:haugiang:SetupRecipe"] = "haugiang",
-        ["Portals:Tenants:cantho:DisplayName"] = "Cần Thơ",
-        ["Portals:Tenants:cantho:SetupRecipe"] = "cantho",
-    }).Build();
-    var services = new ServiceCollection();
-    services.AddLogging();
-    services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Directory.GetCurrentDirectory(), EnvironmentName = "Production" });
-    services.AddPortalsCore(configuration);
-    foreach (var manifest in new[] { Portals.Taxonomies.Manifest.Value, Portals.Cooperation.Manifest.Value, Portals.Investment.Manifest.Value, Portals.News.Manifest.Value, Portals.Contents.Manifest.Value })
-    {
-        services.AddModuleManifest(manifest);
-    }
-    services.AddSearchModule(configuration);
-    return services.BuildServiceProvider();
-}
+ServiceProvider Services(string data) => BenchServices.Build(data, Directory.GetCurrentDirectory());
 
-string Option(string name, string fallback)
-{
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-}
+string Option(string name, string fallback) => BenchServices.Option(args, name, fallback);
 
 // The realistic corpus at a glance: its inventory, one document, how many distinct syllables 2,000 documents use.
 static int Sample()
