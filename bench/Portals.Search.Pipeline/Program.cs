@@ -1,14 +1,9 @@
-using Portals.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
-using Portals.Core;
+using Portals.Bench;
 using Portals.Core.Content;
-using Portals.Core.Modules;
 using Portals.Core.Tenants;
 using Portals.Search;
 using Portals.Search.Bench;
