@@ -21,19 +21,24 @@ for project in src/Portals.Web bench/Portals.Search.Pipeline; do
   dotnet build -c Release -nologo -v q "$project" >/dev/null
 done
 
-# wrk is one address: the per-address limits are raised for the run.
-(cd src/Portals.Web/bin/Release/net10.0 && exec env Portals__DataPath="$work/data" Portals__Setup__ApiClientSecret=$secret \
-  Portals__Setup__AdminPassword='Bench-admin-1!' Portals__Api__AnonymousRequestsPerMinute=1000000000 \
-  Portals__Api__BearerRequestsPerMinute=1000000000 Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 \
-  Portals__Tenants__cantho__AnonymousRequestsPerMinute=1000000000 Logging__LogLevel__Default=Warning \
-  dotnet Portals.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-server=$!
-until curl -sf "$base/health" 2>/dev/null | grep -q '"cantho":"Running"' && curl -sf "$base/health" | grep -q '"haugiang":"Running"'; do sleep 0.5; done
+# wrk is one address: the per-address limits are raised for the run. $1: search result cache entries (1000 by default).
+start() {
+  (cd src/Portals.Web/bin/Release/net10.0 && exec env Portals__DataPath="$work/data" Portals__Setup__ApiClientSecret=$secret \
+    Portals__Setup__AdminPassword='Bench-admin-1!' Portals__Api__AnonymousRequestsPerMinute=1000000000 \
+    Portals__Api__BearerRequestsPerMinute=1000000000 Portals__Tenants__haugiang__AnonymousRequestsPerMinute=1000000000 \
+    Portals__Tenants__cantho__AnonymousRequestsPerMinute=1000000000 Portals__Search__ResultCacheEntries="$1" \
+    Logging__LogLevel__Default=Warning dotnet Portals.Web.dll --urls "$base" >>"$work/server.log" 2>&1) &
+  server=$!
+  until curl -sf "$base/health" 2>/dev/null | grep -q '"cantho":"Running"' && curl -sf "$base/health" | grep -q '"haugiang":"Running"'; do sleep 0.5; done
+}
+# Resident memory split: anonymous (the heap, owned by the process) and file pages (the memory-mapped index, page cache).
+memory() { awk '/^(VmRSS|RssAnon|RssFile)/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$server/status"; }
+start 1000
 
 echo "## Load $news news + $calls investment calls through the API; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet bench/Portals.Search.Pipeline/bin/Release/net10.0/Portals.Search.Pipeline.dll load --base "$base" --secret $secret \
   --news "$news" --calls "$calls" --parallel 4
-echo "RSS after the load: $(( $(ps -o rss= -p $server) / 1024 )) MiB"
+echo "after the load: $(memory)"
 
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 declare -a names urls
@@ -47,14 +52,21 @@ for i in "${!names[@]}"; do
   echo "   ${names[$i]}: $(wc -c <"$work/${names[$i]}.json") bytes, total $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("total", "-"))' "$work/${names[$i]}.json")"
 done
 
+run() { # $1 round label, $2 index into names/urls
+  wrk -t2 -c32 -d"${seconds}s" --latency "${urls[$2]}" >"$work/wrk.txt"
+  grep -q "Non-2xx" "$work/wrk.txt" && { echo "!! ${names[$2]}: $(grep Non-2xx "$work/wrk.txt")"; }
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "${names[$2]}" "$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")" \
+    "$(awk '$1=="50%" {print $2}' "$work/wrk.txt")" "$(awk '$1=="99%" {print $2}' "$work/wrk.txt")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
 echo "## wrk -t2 -c32 -d${seconds}s, 3 rounds (round 1 right after the load)"
 printf '| round | endpoint | req/s | p50 | p99 | load average |\n| --- | --- | ---: | ---: | ---: | --- |\n'
 for round in 1 2 3; do
-  for i in "${!names[@]}"; do
-    wrk -t2 -c32 -d"${seconds}s" --latency "${urls[$i]}" >"$work/wrk.txt"
-    grep -q "Non-2xx" "$work/wrk.txt" && { echo "!! ${names[$i]}: $(grep Non-2xx "$work/wrk.txt")"; }
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$round" "${names[$i]}" "$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")" \
-      "$(awk '$1=="50%" {print $2}' "$work/wrk.txt")" "$(awk '$1=="99%" {print $2}' "$work/wrk.txt")" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  done
+  for i in "${!names[@]}"; do run "$round" "$i"; done
 done
-echo "server RSS after the run: $(( $(ps -o rss= -p $server) / 1024 )) MiB; server CPU: $(ps -o times= -p $server) s"
+echo "server after the run: $(memory); CPU $(ps -o times= -p $server) s"
+
+echo "## The searches again with the result cache off (Portals:Search:ResultCacheEntries=0): every request runs the search"
+kill $server; wait $server 2>/dev/null || true
+start 0
+for i in 2 3 4; do run "cache off" "$i"; done
+echo "server after the cache-off run: $(memory)"

@@ -23,19 +23,28 @@ pipeline=bench/Portals.Search.Pipeline/bin/Release/net10.0/Portals.Search.Pipeli
 echo "## Publish and index $docs documents (fixed seed, corpus $corpus); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet "$pipeline" publish --data "$data" --docs "$docs" --corpus "$corpus"
 
-echo "## HTTP search, wrk -t2 -c8 -d${seconds}s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-# The server runs from its output folder, where its appsettings.json is (the content root is the working directory).
-(cd src/Portals.Web/bin/Release/net10.0 && exec dotnet Portals.Web.dll --urls "http://127.0.0.1:$port" \
-  --Portals:DataPath="$data" --Portals:Api:AnonymousRequestsPerMinute=1000000000 --Logging:LogLevel:Default=Warning >/dev/null 2>&1) &
-server=$!
-until curl -sf "http://127.0.0.1:$port/haugiang/health" >/dev/null; do sleep 0.5; done
-wrk -t2 -c8 -d5s -s bench/search/queries.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
-wrk -t2 -c8 -d"${seconds}s" --latency -s bench/search/queries.lua "http://127.0.0.1:$port" | tee "$data/wrk.txt"
-echo "server RSS: $(( $(ps -o rss= -p $server) / 1024 )) MiB; server CPU: $(ps -o times= -p $server) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-kill $server; wait $server 2>/dev/null || true
+# Twice: with the result cache of the deployed default, where a repeated query costs a lookup, and with it off
+# (Portals:Search:ResultCacheEntries=0), where every request runs the whole search as the raw loop does.
+for cache in 1000 0; do
+  echo "## HTTP search, result cache $cache entries, wrk -t2 -c8 -d${seconds}s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # The server runs from its output folder, where its appsettings.json is (the content root is the working directory).
+  (cd src/Portals.Web/bin/Release/net10.0 && exec dotnet Portals.Web.dll --urls "http://127.0.0.1:$port" \
+    --Portals:DataPath="$data" --Portals:Api:AnonymousRequestsPerMinute=1000000000 --Portals:Search:ResultCacheEntries=$cache \
+    --Logging:LogLevel:Default=Warning >/dev/null 2>&1) &
+  server=$!
+  until curl -sf "http://127.0.0.1:$port/haugiang/health" >/dev/null; do sleep 0.5; done
+  wrk -t2 -c8 -d5s -s bench/search/queries.lua "http://127.0.0.1:$port" >/dev/null   # warm-up
+  wrk -t2 -c8 -d"${seconds}s" --latency -s bench/search/queries.lua "http://127.0.0.1:$port" | tee "$data/wrk-$cache.txt"
+  # Anonymous memory is the process's own (heap); file pages are the memory-mapped index (page cache).
+  echo "server $(awk '/^(VmRSS|RssAnon|RssFile)/ {printf "%s %d MiB; ", $1, $2/1024}' "/proc/$server/status")CPU $(ps -o times= -p $server) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  kill $server; wait $server 2>/dev/null || true
+  server=""
+done
 
 echo "## Raw Lucene.Net loop over the same index, 8 threads"
 dotnet "$pipeline" raw --index "$data/Search" --threads 8 --queries 20000 --words bench/search/queries.txt | tee "$data/raw.txt"
-http=$(awk '/Requests\/sec/ {print $2}' "$data/wrk.txt")
 raw=$(sed -n 's/^RAW_QPS=//p' "$data/raw.txt")
-echo "HTTP / raw throughput: $(awk -v h="$http" -v r="$raw" 'BEGIN { printf "%.0f%%", 100*h/r }')"
+for cache in 1000 0; do
+  http=$(awk '/Requests\/sec/ {print $2}' "$data/wrk-$cache.txt")
+  echo "HTTP / raw throughput, result cache $cache: $(awk -v h="$http" -v r="$raw" 'BEGIN { printf "%.0f%%", 100*h/r }')"
+done

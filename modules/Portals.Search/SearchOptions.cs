@@ -13,6 +13,12 @@ public sealed class SearchOptions
     /// <summary>Indexing buffer before the engine flushes a segment; larger speeds up full rebuilds.</summary>
     public double RamBufferSizeMb { get; set; } = 48;
 
+    /// <summary>
+    /// Distinct searches whose results are kept until the next index commit (0 turns it off). A commit opens a new
+    /// reader with an empty cache, so a kept result is always what the search would find now.
+    /// </summary>
+    public int ResultCacheEntries { get; set; } = 1000;
+
     /// <summary>A pause after each rebuild batch (500 items), to spare a busy database during a long rebuild; 0 by default.</summary>
     public int RebuildBatchPauseMilliseconds { get; set; }
 
@@ -32,6 +38,10 @@ public sealed class SearchOptionsValidator : IValidateOptions<SearchOptions>
         if (options.RamBufferSizeMb is < 1 or > 2048)
         {
             errors.Add($"{SearchOptions.Section}:RamBufferSizeMb must be between 1 and 2048.");
+        }
+        if (options.ResultCacheEntries is < 0 or > 100_000)
+        {
+            errors.Add($"{SearchOptions.Section}:ResultCacheEntries must be between 0 and 100000.");
         }
         if (options.RebuildBatchPauseMilliseconds is < 0 or > 60_000)
         {

@@ -63,6 +63,25 @@ public abstract partial class SearchIndexContractTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_SameSearchBeforeAndAfterWrites_SeesEveryWrite()
+    {
+        // An engine may keep results (the Lucene index does, per reader): the same search right after a write must
+        // still find what the write changed, whether it added, replaced or deleted.
+        await Index.Put(CanTho, 1, Doc(CanTho, "a", "Chợ nổi Cái Răng"));
+        Assert.Equal(["a"], (await Index.Find("Cái Răng")).Ids());
+        Assert.Equal(["a"], (await Index.Find("Cái Răng")).Ids());
+
+        await Index.Put(CanTho, 2, Doc(CanTho, "b", "Cái Răng về đêm"));
+        Assert.Equal(2, (await Index.Find("Cái Răng")).Total);
+
+        await Index.Put(CanTho, 3, Doc(CanTho, "b", "Bến Ninh Kiều"));
+        Assert.Equal(["a"], (await Index.Find("Cái Răng")).Ids());
+
+        await Index.Delete(CanTho, 4, "a");
+        Assert.Equal(0, (await Index.Find("Cái Răng")).Total);
+    }
+
+    [Fact]
     public async Task ApplyAsync_SameIdInTwoTenants_KeepsBoth()
     {
         await Index.Put(CanTho, 1, Doc(CanTho, "x", "Tin Cần Thơ"));

@@ -39,9 +39,10 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
 
     /// <summary>
     /// As <see cref="CatchUpAsync"/>, but returns null at once when the tenant is busy (a rebuild, which catches up
-    /// itself when it ends), so that one tenant's rebuild never holds up the indexing of the others.
+    /// itself when it ends), so that one tenant's rebuild never holds up the indexing of the others. At most
+    /// <paramref name="maxBatches"/> batches are applied, so a caller can take the tenants in turn during a bulk load.
     /// </summary>
-    public async Task<int?> TryCatchUpAsync(TenantContext tenant, CancellationToken cancellationToken)
+    public async Task<int?> TryCatchUpAsync(TenantContext tenant, CancellationToken cancellationToken, int maxBatches = int.MaxValue)
     {
         var gate = Gate(tenant);
         if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
@@ -50,7 +51,7 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
         }
         try
         {
-            return await CatchUpLockedAsync(tenant, cancellationToken);
+            return await CatchUpLockedAsync(tenant, cancellationToken, maxBatches);
         }
         finally
         {
@@ -60,11 +61,11 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
 
     private SemaphoreSlim Gate(TenantContext tenant) => _tenantLocks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
 
-    private async Task<int> CatchUpLockedAsync(TenantContext tenant, CancellationToken cancellationToken)
+    private async Task<int> CatchUpLockedAsync(TenantContext tenant, CancellationToken cancellationToken, int maxBatches = int.MaxValue)
     {
         var total = 0;
         var cursor = await index.GetCursorAsync(tenant.Name, cancellationToken);
-        while (true)
+        for (var batch = 0; batch < maxBatches; batch++)
         {
             await using var session = await store.OpenAsync(tenant, cancellationToken);
             var changes = await session.ReadChangesAsync(cursor, BatchSize, cancellationToken);
@@ -79,6 +80,7 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
             cursor = next;
             total += changes.Count;
         }
+        return total;
     }
 
     /// <summary>Current published state of the ids: documents to upsert, items that cannot become one, ids to delete.</summary>

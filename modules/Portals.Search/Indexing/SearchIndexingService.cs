@@ -22,13 +22,17 @@ public sealed class SearchIndexingService(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var more = false;
             foreach (var tenant in registry.All.Where(t => states.Get(t.Name) == TenantState.Running))
             {
                 try
                 {
-                    if (await indexer.TryCatchUpAsync(tenant, stoppingToken) is > 0 and var count)
+                    // One batch per tenant per round: during a bulk load in one portal, the other's first write is
+                    // searchable after one batch, not after the whole backlog.
+                    if (await indexer.TryCatchUpAsync(tenant, stoppingToken, maxBatches: 1) is > 0 and var count)
                     {
                         SearchLog.CaughtUp(logger, tenant.Name, count);
+                        more |= count >= SearchIndexer.BatchSize;
                     }
                     await rebuilds.FollowAsync(tenant, stoppingToken);
                 }
@@ -36,6 +40,10 @@ public sealed class SearchIndexingService(
                 {
                     SearchLog.CatchUpFailed(logger, ex, tenant.Name);
                 }
+            }
+            if (more)
+            {
+                continue;
             }
             try
             {

@@ -88,11 +88,11 @@ public sealed partial class LuceneSearchIndex
             MergedSegmentWarmer = new SegmentWarmer(),
         };
         var writer = new IndexWriter(_directory, config);
-        return (writer, new SearcherGeneration(new SearcherManager(writer, true, new Bm25SearcherFactory())));
+        return (writer, new SearcherGeneration(new SearcherManager(writer, true, new Bm25SearcherFactory(_options.ResultCacheEntries))));
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory(int resultCacheEntries) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new PointInTimeSearcher(reader);
+        public override IndexSearcher NewSearcher(IndexReader reader) => new PointInTimeSearcher(reader, resultCacheEntries);
     }
 }

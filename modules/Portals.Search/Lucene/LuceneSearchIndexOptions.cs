@@ -8,6 +8,9 @@ public sealed record LuceneSearchIndexOptions(string IndexPath)
     /// <summary>Indexing buffer before Lucene flushes a segment; larger speeds up full rebuilds.</summary>
     public double RamBufferSizeMb { get; init; } = 48;
 
+    /// <summary>Searches whose results each point-in-time reader keeps (<see cref="SearchResultCache"/>); 0 turns it off.</summary>
+    public int ResultCacheEntries { get; init; }
+
     /// <summary>
     /// The province or city each tenant stands for, by tenant name ("haugiang" → ["Hậu Giang"]): a query naming it
     /// boosts that tenant's documents.
