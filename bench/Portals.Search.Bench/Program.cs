@@ -5,7 +5,7 @@ using Portals.Search.Bench;
 using Portals.Search.Lucene;
 
 // Usage: dotnet run -c Release --project bench/Portals.Search.Bench -- [--docs 100000] [--queries 2000] [--batch 1000]
-//        [--corpus zipf|worst] [--stages] [--keep]
+//        [--corpus zipf|worst] [--stages [--merge-to N]] [--keep]
 #if DEBUG
 Console.Error.WriteLine("warning: Debug build, figures are meaningless; run with -c Release");
 #endif
@@ -67,6 +67,16 @@ try
 
     if (args.Contains("--stages"))
     {
+        if (Option("--merge-to", 0) is > 0 and var segments)
+        {
+            // What the segment count costs a search: the same documents merged into fewer segments.
+            index.Dispose();
+            using var directory = Lucene.Net.Store.FSDirectory.Open(folder);
+            using var writer = new Lucene.Net.Index.IndexWriter(directory,
+                new Lucene.Net.Index.IndexWriterConfig(VietnameseAnalyzers.Version, VietnameseAnalyzers.PerField));
+            writer.ForceMerge(segments);
+        }
+
         report.Print(Console.Out, Environment.ProcessorCount);
         Stages.Print(folder, texts, queryCount, new PlaceNames(ForgivingQueries.Places));
         return;

@@ -54,16 +54,24 @@ public sealed class CachedLuceneSearchIndexContractTests : SearchIndexContractTe
     }
 
     [Fact]
-    public void SearchResultCache_Off_RunsEverySearch()
+    public void ReaderCache_Off_RunsEveryCall()
     {
-        var cache = new SearchResultCache(0);
+        var cache = new ReaderCache<string, int>(0);
         var runs = 0;
-        var query = new SearchQuery("chợ", null, null, null);
-        SearchResults Run() => new(++runs, 1, 10, [], new Dictionary<string, IReadOnlyDictionary<string, long>>());
 
-        cache.GetOrRun(query, Run);
-        cache.GetOrRun(query, Run);
+        cache.GetOrAdd("chợ", _ => ++runs);
+        cache.GetOrAdd("chợ", _ => ++runs);
 
         Assert.Equal(2, runs);
+    }
+
+    [Fact]
+    public void ReaderCache_AFailedCall_KeepsNothing()
+    {
+        var cache = new ReaderCache<string, int>(4);
+
+        Assert.Throws<OperationCanceledException>(() => cache.GetOrAdd("chợ", _ => throw new OperationCanceledException()));
+
+        Assert.Equal(7, cache.GetOrAdd("chợ", _ => 7));
     }
 }

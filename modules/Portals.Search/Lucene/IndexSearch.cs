@@ -29,7 +29,7 @@ internal static class IndexSearch
     /// </summary>
     public const int RelaxBelow = 100;
 
-    public static SearchResults Run(IndexSearcher searcher, SearchQuery query, QueryText? text, PlaceNames places,
+    public static SearchResults Run(PointInTimeSearcher searcher, SearchQuery query, QueryText? text, PlaceNames places,
         Sort newestFirst, CancellationToken ct)
     {
         var maxDoc = Math.Max(1, searcher.IndexReader.MaxDoc);
@@ -64,13 +64,13 @@ internal static class IndexSearch
         return collector;
     }
 
-    private static SearchResults Results(IndexSearcher searcher, SearchQuery query, FacetingCollector collector, ScoreDoc[] page,
+    private static SearchResults Results(PointInTimeSearcher searcher, SearchQuery query, FacetingCollector collector, ScoreDoc[] page,
         HashSet<string>? foldedTerms)
     {
         var items = new List<SearchHit>(page.Length);
         foreach (var scoreDoc in page)
         {
-            var doc = searcher.Doc(scoreDoc.Doc);
+            var doc = searcher.HitDocument(scoreDoc.Doc);
             var snippet = SnippetBuilder.Build(
                 doc.Get(SearchFields.Summary, CultureInfo.InvariantCulture) ?? string.Empty,
                 doc.Get(SearchFields.Body, CultureInfo.InvariantCulture) ?? string.Empty,

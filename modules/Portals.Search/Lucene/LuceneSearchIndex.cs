@@ -146,8 +146,11 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         IndexSearch.Validate(query, MaxPageSize, MaxResultWindow);
         ct.ThrowIfCancellationRequested();
         var text = QueryText.Parse(query.Text);
-        return Task.FromResult(Read(searcher => ((PointInTimeSearcher)searcher).Results.GetOrRun(query,
-            () => IndexSearch.Run(searcher, query, text, _places, NewestFirst, ct))));
+        return Task.FromResult(Read(searcher =>
+        {
+            var reader = (PointInTimeSearcher)searcher;
+            return reader.Results.GetOrAdd(query, q => IndexSearch.Run(reader, q, text, _places, NewestFirst, ct));
+        }));
     }
 
     public void Dispose()

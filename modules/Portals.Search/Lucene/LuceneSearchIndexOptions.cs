@@ -8,7 +8,7 @@ public sealed record LuceneSearchIndexOptions(string IndexPath)
     /// <summary>Indexing buffer before Lucene flushes a segment; larger speeds up full rebuilds.</summary>
     public double RamBufferSizeMb { get; init; } = 48;
 
-    /// <summary>Searches whose results each point-in-time reader keeps (<see cref="SearchResultCache"/>); 0 turns it off.</summary>
+    /// <summary>Searches whose results each point-in-time reader keeps (<see cref="ReaderCache{TKey, TValue}"/>); 0 turns it off.</summary>
     public int ResultCacheEntries { get; init; }
 
     /// <summary>
