@@ -104,7 +104,7 @@ internal static class PublishRun
             var more = false;
             foreach (var tenant in registry.All)
             {
-                more |= await indexer.TryCatchUpAsync(tenant, default, maxBatches: 1) >= SearchIndexer.BatchSize;
+                more |= (await indexer.TryCatchUpStepAsync(tenant, default))?.More ?? false;
             }
             if (!more)
             {

@@ -68,5 +68,6 @@ echo "server after the run: $(memory); CPU $(ps -o times= -p $server) s"
 echo "## The searches again with the result cache off (Portals:Search:ResultCacheEntries=0): every request runs the search"
 kill $server; wait $server 2>/dev/null || true
 start 0
+for i in 2 3 4; do wrk -t2 -c32 -d5s "${urls[$i]}" >/dev/null; done   # warm-up: tiered JIT, per-reader statistics
 for i in 2 3 4; do run "cache off" "$i"; done
 echo "server after the cache-off run: $(memory)"

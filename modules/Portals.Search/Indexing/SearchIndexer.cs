@@ -9,6 +9,9 @@ namespace Portals.Search.Indexing;
 /// <summary>Progress of a long indexing run: what is done out of how much.</summary>
 public sealed record IndexingProgress(string Tenant, long Done, long Total);
 
+/// <summary>One live catch-up batch: changes read, and whether the batch was full (more may be waiting).</summary>
+public sealed record CatchUpStep(int Read, bool More);
+
 /// <summary>
 /// Brings the shared index up to a tenant's change log. Each change re-reads the item's *current* published state,
 /// so replaying any suffix of the log, after a crash or on a second node, converges on exactly the published set.
@@ -19,8 +22,14 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
 {
     public const int BatchSize = 500;
 
+    /// <summary>The live catch-up's first batch after being idle (see <see cref="TryCatchUpStepAsync"/>).</summary>
+    public const int FirstLiveBatchSize = 50;
+
     // One writer per tenant: a rebuild and the background catch-up must not interleave their cursors.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _tenantLocks = new(StringComparer.OrdinalIgnoreCase);
+
+    // Read and written under the tenant's gate: a batch size, not tenant data.
+    private readonly ConcurrentDictionary<string, int> _liveBatchSizes = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Applies every change after the index's cursor, waiting for a rebuild of the tenant to end first; returns how many changes were read.</summary>
     public async Task<int> CatchUpAsync(TenantContext tenant, CancellationToken cancellationToken)
@@ -38,11 +47,13 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
     }
 
     /// <summary>
-    /// As <see cref="CatchUpAsync"/>, but returns null at once when the tenant is busy (a rebuild, which catches up
-    /// itself when it ends), so that one tenant's rebuild never holds up the indexing of the others. At most
-    /// <paramref name="maxBatches"/> batches are applied, so a caller can take the tenants in turn during a bulk load.
+    /// One batch of the live catch-up for <paramref name="tenant"/>; null at once when the tenant is busy (a rebuild,
+    /// which catches up itself when it ends), so one tenant's rebuild never holds up the others. The first batch after
+    /// the index had caught up reads <see cref="FirstLiveBatchSize"/> changes, so the first items of a bulk load are
+    /// searchable after a small commit; while batches come back full they grow to <see cref="BatchSize"/>, so a long
+    /// backlog costs few commits. Callers take the tenants in turn, one step each.
     /// </summary>
-    public async Task<int?> TryCatchUpAsync(TenantContext tenant, CancellationToken cancellationToken, int maxBatches = int.MaxValue)
+    public async Task<CatchUpStep?> TryCatchUpStepAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
         var gate = Gate(tenant);
         if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
@@ -51,7 +62,11 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
         }
         try
         {
-            return await CatchUpLockedAsync(tenant, cancellationToken, maxBatches);
+            var size = _liveBatchSizes.GetValueOrDefault(tenant.Name, FirstLiveBatchSize);
+            var read = await CatchUpLockedAsync(tenant, cancellationToken, maxBatches: 1, size);
+            var more = read >= size;
+            _liveBatchSizes[tenant.Name] = more ? Math.Min(BatchSize, size * 4) : FirstLiveBatchSize;
+            return new CatchUpStep(read, more);
         }
         finally
         {
@@ -61,14 +76,15 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
 
     private SemaphoreSlim Gate(TenantContext tenant) => _tenantLocks.GetOrAdd(tenant.Name, _ => new SemaphoreSlim(1, 1));
 
-    private async Task<int> CatchUpLockedAsync(TenantContext tenant, CancellationToken cancellationToken, int maxBatches = int.MaxValue)
+    private async Task<int> CatchUpLockedAsync(TenantContext tenant, CancellationToken cancellationToken, int maxBatches = int.MaxValue,
+        int batchSize = BatchSize)
     {
         var total = 0;
         var cursor = await index.GetCursorAsync(tenant.Name, cancellationToken);
         for (var batch = 0; batch < maxBatches; batch++)
         {
             await using var session = await store.OpenAsync(tenant, cancellationToken);
-            var changes = await session.ReadChangesAsync(cursor, BatchSize, cancellationToken);
+            var changes = await session.ReadChangesAsync(cursor, batchSize, cancellationToken);
             if (changes.Count == 0)
             {
                 return total;

@@ -29,10 +29,10 @@ public sealed class SearchIndexingService(
                 {
                     // One batch per tenant per round: during a bulk load in one portal, the other's first write is
                     // searchable after one batch, not after the whole backlog.
-                    if (await indexer.TryCatchUpAsync(tenant, stoppingToken, maxBatches: 1) is > 0 and var count)
+                    if (await indexer.TryCatchUpStepAsync(tenant, stoppingToken) is { Read: > 0 } step)
                     {
-                        SearchLog.CaughtUp(logger, tenant.Name, count);
-                        more |= count >= SearchIndexer.BatchSize;
+                        SearchLog.CaughtUp(logger, tenant.Name, step.Read);
+                        more |= step.More;
                     }
                     await rebuilds.FollowAsync(tenant, stoppingToken);
                 }
