@@ -37,6 +37,7 @@ internal static class PublishRun
         var total = Stopwatch.StartNew();
         var publishing = TimeSpan.Zero;
         var waiting = new List<Task<double>>();
+        var firstItem = Task.FromResult(0d);
         using var published = new CancellationTokenSource();
         var follower = Task.Run(() => FollowAsync(registry, indexer, signal, published.Token));
         var number = 0;
@@ -46,6 +47,8 @@ internal static class PublishRun
             foreach (var group in documents.GroupBy(d => d.Tenant))
             {
                 var tenant = registry.Get(group.Key);
+                // The bulk's first item is the first change after this tenant's last one so far.
+                var firstChange = number == 0 ? await LastChangeAsync(store, tenant) + 1 : 0;
                 var begin = Stopwatch.GetTimestamp();
                 await using (var session = await store.OpenAsync(tenant, default))
                 {
@@ -57,11 +60,13 @@ internal static class PublishRun
                 }
                 var committed = Stopwatch.GetTimestamp();
                 publishing += Stopwatch.GetElapsedTime(begin);
+                if (number == 0)
+                {
+                    firstItem = WaitSearchableAsync(index, tenant.Name, firstChange, committed);
+                }
                 if (number++ % 10 == 0)
                 {
-                    await using var session = await store.OpenAsync(tenant, default);
-                    var last = await session.GetLastChangeIdAsync(default);
-                    waiting.Add(WaitSearchableAsync(index, tenant.Name, last, committed));
+                    waiting.Add(WaitSearchableAsync(index, tenant.Name, await LastChangeAsync(store, tenant), committed));
                 }
             }
             if ((start / batch) % 10 == 0)
@@ -78,6 +83,7 @@ internal static class PublishRun
         }
         var waits = (await Task.WhenAll(waiting)).ToList();
         var first = waits.FirstOrDefault();
+        var firstOfBulk = await firstItem;
         total.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
@@ -87,8 +93,9 @@ internal static class PublishRun
         Console.WriteLine($"| publish + index, end to end (overlapped) | {docs / total.Elapsed.TotalSeconds:N0} docs/s ({total.Elapsed.TotalSeconds:N1} s) |");
         Console.WriteLine($"| of which publishing alone (store sessions) | {docs / publishing.TotalSeconds:N0} docs/s; all published after {publishedAfter.TotalSeconds:N1} s |");
         Console.WriteLine($"| index caught up after the last commit | {(total.Elapsed - publishedAfter).TotalSeconds:N1} s |");
-        Console.WriteLine($"| first batch: commit → searchable | {first:N0} ms |");
-        Console.WriteLine($"| commit → searchable (every 10th batch, n={waits.Count}) | median {Percentile(waits, 0.5):N0} ms, max {waits.LastOrDefault():N0} ms |");
+        Console.WriteLine($"| the bulk's first item: commit → searchable | {firstOfBulk:N0} ms |");
+        Console.WriteLine($"| the first batch's last item: commit → searchable | {first:N0} ms |");
+        Console.WriteLine($"| a batch's last item: commit → searchable (every 10th batch, n={waits.Count}) | median {Percentile(waits, 0.5):N0} ms, max {waits.LastOrDefault():N0} ms |");
         Console.WriteLine($"| CPU | {cpu.TotalSeconds:N1} s, {cpu.TotalMilliseconds / docs:N2} ms per document (publish + index) |");
         Console.WriteLine($"| methods compiled during the run (dynamic methods included) | {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore:N0} |");
         Console.WriteLine($"| garbage collections gen0/1/2 | {GC.CollectionCount(0) - gcBefore.Item1:N0} / {GC.CollectionCount(1) - gcBefore.Item2:N0} / {GC.CollectionCount(2) - gcBefore.Item3:N0} |");
@@ -118,6 +125,12 @@ internal static class PublishRun
                 }
             }
         }
+    }
+
+    private static async Task<long> LastChangeAsync(IContentStore store, TenantContext tenant)
+    {
+        await using var session = await store.OpenAsync(tenant, default);
+        return await session.GetLastChangeIdAsync(default);
     }
 
     private static async Task<double> WaitSearchableAsync(ISearchIndex index, string tenant, long changeId, long committedAt)

@@ -28,8 +28,11 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
     // One writer per tenant: a rebuild and the background catch-up must not interleave their cursors.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _tenantLocks = new(StringComparer.OrdinalIgnoreCase);
 
-    // Read and written under the tenant's gate: a batch size, not tenant data.
-    private readonly ConcurrentDictionary<string, int> _liveBatchSizes = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>A tenant with no change read for this long is idle: its next live batch starts small again.</summary>
+    private const long IdleAfterMilliseconds = 2_000;
+
+    // Read and written under the tenant's gate: a batch size and when changes were last read, not tenant data.
+    private readonly ConcurrentDictionary<string, (int Size, long LastRead)> _live = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Applies every change after the index's cursor, waiting for a rebuild of the tenant to end first; returns how many changes were read.</summary>
     public async Task<int> CatchUpAsync(TenantContext tenant, CancellationToken cancellationToken)
@@ -49,9 +52,10 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
     /// <summary>
     /// One batch of the live catch-up for <paramref name="tenant"/>; null at once when the tenant is busy (a rebuild,
     /// which catches up itself when it ends), so one tenant's rebuild never holds up the others. The first batch after
-    /// the index had caught up reads <see cref="FirstLiveBatchSize"/> changes, so the first items of a bulk load are
-    /// searchable after a small commit; while batches come back full they grow to <see cref="BatchSize"/>, so a long
-    /// backlog costs few commits. Callers take the tenants in turn, one step each.
+    /// the tenant was idle (no change read for 2 s) reads <see cref="FirstLiveBatchSize"/> changes, so the first items
+    /// of a bulk load are searchable after a small commit; while batches come back full they grow to
+    /// <see cref="BatchSize"/> and stay there until the tenant is idle again, so a long backlog costs few commits.
+    /// Callers take the tenants in turn, one step each.
     /// </summary>
     public async Task<CatchUpStep?> TryCatchUpStepAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
@@ -62,10 +66,17 @@ public sealed partial class SearchIndexer(IContentStore store, ISearchIndex inde
         }
         try
         {
-            var size = _liveBatchSizes.GetValueOrDefault(tenant.Name, FirstLiveBatchSize);
+            var now = Environment.TickCount64;
+            var (size, lastRead) = _live.GetValueOrDefault(tenant.Name, (FirstLiveBatchSize, 0L));
+            if (now - lastRead > IdleAfterMilliseconds)
+            {
+                size = FirstLiveBatchSize;
+            }
             var read = await CatchUpLockedAsync(tenant, cancellationToken, maxBatches: 1, size);
             var more = read >= size;
-            _liveBatchSizes[tenant.Name] = more ? Math.Min(BatchSize, size * 4) : FirstLiveBatchSize;
+            // Growing while batches come back full; an empty read between two sessions of a bulk load is not idleness
+            // (going back to 50 there would split every later session into several commits), a quiet spell is.
+            _live[tenant.Name] = read == 0 ? (size, lastRead) : (more ? Math.Min(BatchSize, size * 4) : size, Environment.TickCount64);
             return new CatchUpStep(read, more);
         }
         finally
