@@ -6,20 +6,31 @@ using Portals.Testing;
 
 namespace Portals.Search.Tests.Integration;
 
-/// <summary>The real host whose search index refuses chosen documents, the way Lucene refuses one it cannot hold.</summary>
-public sealed class FaultyIndexFactory : PortalsFactory
+/// <summary>The real host whose search port is <typeparamref name="TIndex"/> wrapped around its Lucene index.</summary>
+public abstract class WrappedIndexFactory<TIndex> : PortalsFactory
+    where TIndex : class, ISearchIndex
 {
-    public FaultyIndex Faults => Service<FaultyIndex>();
+    public TIndex Index => Service<TIndex>();
+
+    protected abstract TIndex Wrap(ISearchIndex lucene);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(sp => new FaultyIndex(sp.GetRequiredService<LuceneSearchIndex>()));
-            services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<FaultyIndex>());
+            services.AddSingleton(sp => Wrap(sp.GetRequiredService<LuceneSearchIndex>()));
+            services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<TIndex>());
         });
     }
+}
+
+/// <summary>The real host whose search index refuses chosen documents, the way Lucene refuses one it cannot hold.</summary>
+public sealed class FaultyIndexFactory : WrappedIndexFactory<FaultyIndex>
+{
+    public FaultyIndex Faults => Index;
+
+    protected override FaultyIndex Wrap(ISearchIndex lucene) => new(lucene);
 }
 
 /// <summary>The Lucene index, except for batches holding a document whose title carries a marker.</summary>

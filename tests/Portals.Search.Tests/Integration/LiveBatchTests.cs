@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Portals.Core.Content;
 using Portals.Search.Indexing;
-using Portals.Search.Lucene;
-using Portals.Testing;
 using static Portals.Search.Tests.Integration.SearchTestHelpers;
 
 namespace Portals.Search.Tests.Integration;
@@ -55,19 +50,9 @@ public sealed class LiveBatchTests(LiveBatchTests.RecordingFactory factory) : IC
         Assert.Fail("The indexer did not catch up with the seeded changes within 15 s.");
     }
 
-    public sealed class RecordingFactory : PortalsFactory
+    public sealed class RecordingFactory : WrappedIndexFactory<RecordingIndex>
     {
-        public RecordingIndex Index => Service<RecordingIndex>();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton(sp => new RecordingIndex(sp.GetRequiredService<LuceneSearchIndex>()));
-                services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<RecordingIndex>());
-            });
-        }
+        protected override RecordingIndex Wrap(ISearchIndex lucene) => new(lucene);
     }
 
     /// <summary>The Lucene index, counting the upserts of each batch that holds a document with the marker word.</summary>
