@@ -37,6 +37,8 @@ internal sealed class RawLucene : IDisposable
 
     public int Documents => _reader.NumDocs;
 
+    public int Segments => _reader.Leaves.Count;
+
     public int Search(Query query) => _searcher.Search(query, 10).TotalHits;
 
     public void Dispose()

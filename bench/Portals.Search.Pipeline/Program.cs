@@ -59,6 +59,7 @@ async Task<int> RawAsync()
     {
         Console.WriteLine($"| {words[i]} | {100.0 * raw.Search(queries[i]) / Math.Max(1, raw.Documents):N1} % |");
     }
+    Console.WriteLine($"| index segments | {raw.Segments} |");
     Console.WriteLine($"| raw Lucene loop, {threads} threads | {loop.PerSecond:N0} q/s | p50 {loop.P50:N2} ms | p99 {loop.P99:N2} ms |");
     Console.WriteLine($"RAW_QPS={loop.PerSecond.ToString("F0", CultureInfo.InvariantCulture)}");
     return 0;
