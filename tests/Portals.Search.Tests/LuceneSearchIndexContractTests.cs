@@ -68,6 +68,8 @@ public sealed partial class LuceneSearchIndexContractTests : SearchIndexContract
     [Theory]
     [InlineData("Portals:Search:RamBufferSizeMb", "0")]
     [InlineData("Portals:Search:IndexPath", " ")]
+    [InlineData("Portals:Search:ResultCacheEntries", "-1")]
+    [InlineData("Portals:Search:ResultCacheEntries", "100001")]
     public void AddSearchModule_InvalidOptions_FailValidation(string key, string value)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();

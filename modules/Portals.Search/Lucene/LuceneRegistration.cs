@@ -16,7 +16,7 @@ internal static class LuceneRegistration
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             var path = sp.GetRequiredService<Telemetry.SearchIndexFolder>().Path;
             var places = options.Places.ToDictionary(p => p.Key.ToLowerInvariant(), p => (IReadOnlyList<string>)p.Value);
-            return new LuceneSearchIndex(new LuceneSearchIndexOptions(path) 
+            return new LuceneSearchIndex(new LuceneSearchIndexOptions(path)
             {
                 RamBufferSizeMb = options.RamBufferSizeMb,
                 ResultCacheEntries = options.ResultCacheEntries,
