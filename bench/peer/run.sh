@@ -15,11 +15,9 @@ base="http://127.0.0.1:$port"
 work=$(mktemp -d /tmp/portals-peer-bench.XXXXXX)
 server=""
 trap '[ -n "$server" ] && kill $server 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; true' EXIT
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
-for project in src/Portals.Web bench/Portals.Search.Pipeline; do
-  dotnet build -c Release -nologo -v q "$project" >/dev/null
-done
+. bench/shared.sh
+need_wrk
+build_release src/Portals.Web bench/Portals.Search.Pipeline
 
 # wrk is one address: the per-address limits are raised for the run. $1: search result cache entries (1000 by default).
 start() {
@@ -31,8 +29,7 @@ start() {
   server=$!
   until curl -sf "$base/health" 2>/dev/null | grep -q '"cantho":"Running"' && curl -sf "$base/health" | grep -q '"haugiang":"Running"'; do sleep 0.5; done
 }
-# Resident memory split: anonymous (the heap, owned by the process) and file pages (the memory-mapped index, page cache).
-memory() { awk '/^(VmRSS|RssAnon|RssFile)/ {printf "%s %d MiB  ", $1, $2/1024}' "/proc/$server/status"; }
+memory() { memory_of "$server"; }
 start 1000
 
 echo "## Load $news news + $calls investment calls through the API; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -63,7 +60,7 @@ printf '| round | endpoint | req/s | p50 | p99 | load average |\n| --- | --- | -
 for round in 1 2 3; do
   for i in "${!names[@]}"; do run "$round" "$i"; done
 done
-echo "server after the run: $(memory); CPU $(ps -o times= -p $server) s"
+echo "server after the run: $(memory)CPU $(ps -o times= -p $server) s"
 
 echo "## The searches again with the result cache off (Portals:Search:ResultCacheEntries=0): every request runs the search"
 kill $server; wait $server 2>/dev/null || true

@@ -13,11 +13,9 @@ port=5391
 data=$(mktemp -d /tmp/portals-search-bench.XXXXXX)
 server=""
 trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$data"; true' EXIT
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
-for project in src/Portals.Web bench/Portals.Search.Pipeline; do
-  dotnet build -c Release -nologo -v q "$project" >/dev/null
-done
+. bench/shared.sh
+need_wrk
+build_release src/Portals.Web bench/Portals.Search.Pipeline
 pipeline=bench/Portals.Search.Pipeline/bin/Release/net10.0/Portals.Search.Pipeline.dll
 
 echo "## Publish and index $docs documents (fixed seed, corpus $corpus); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -37,8 +35,7 @@ for cache in 1000 0; do
   # steady rate (a 20k index: 127 req/s in the first 10 s, 306 in the next 10).
   wrk -t2 -c8 -d15s -s bench/search/queries.lua "http://127.0.0.1:$port" >/dev/null
   wrk -t2 -c8 -d"${seconds}s" --latency -s bench/search/queries.lua "http://127.0.0.1:$port" | tee "$data/wrk-$cache.txt"
-  # Anonymous memory is the process's own (heap); file pages are the memory-mapped index (page cache).
-  echo "server $(awk '/^(VmRSS|RssAnon|RssFile)/ {printf "%s %d MiB; ", $1, $2/1024}' "/proc/$server/status")CPU $(ps -o times= -p $server) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "server $(memory_of "$server")CPU $(ps -o times= -p $server) s; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill $server; wait $server 2>/dev/null || true
   server=""
 done

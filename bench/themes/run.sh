@@ -13,7 +13,8 @@ WORK=$(mktemp -d /tmp/portals-themes-bench.XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port); BARE_ITEM_PORT=$(free_port); BARE_HOME_PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+. bench/shared.sh
+need_wrk
 
 cleanup() {
   for pid in "${APP_PID:-}" "${BARE_ITEM_PID:-}" "${BARE_HOME_PID:-}"; do [[ -n "$pid" ]] && kill "$pid" 2>/dev/null; done
@@ -23,8 +24,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== Building (Release)"
-dotnet build -c Release -v q -nologo src/Portals.Web/Portals.Web.csproj >/dev/null
-dotnet build -c Release -v q -nologo bench/BareKestrel/BareKestrel.csproj >/dev/null
+build_release src/Portals.Web/Portals.Web.csproj bench/BareKestrel/BareKestrel.csproj
 
 start_app() { # output cache on|off
   (cd src/Portals.Web/bin/Release/net10.0 && exec env Portals__DataPath="$WORK/data" Portals__Setup__ApiClientSecret=$SECRET \
