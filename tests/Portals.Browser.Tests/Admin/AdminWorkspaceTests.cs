@@ -207,8 +207,12 @@ public sealed class AdminWorkspaceTests(BrowserPortals portals) : IClassFixture<
     {
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Waits for the sign-in's own answer (a redirect with the cookie, or the form again with its error), not for a
+        // load event: in full runs Playwright several times never reported the next document's load states although
+        // it had arrived ("NetworkIdle event fired"). What callers read next, they wait for.
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync(),
+            response => response.Request.IsNavigationRequest && response.Request.Method == "POST");
     }
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
